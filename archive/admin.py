@@ -1,0 +1,69 @@
+"""Admin registration for every model, with search fields and list filters."""
+
+from django.contrib import admin
+
+from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
+
+
+class AppearanceInline(admin.TabularInline):
+    model = Appearance
+    extra = 0
+    autocomplete_fields = ["speaker"]
+
+
+class SpeakerLabelInline(admin.TabularInline):
+    model = SpeakerLabel
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "kind", "city"]
+    list_filter = ["kind", "date"]
+    search_fields = ["title", "venue", "city", "source_url"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["checksum", "source_name", "created", "updated"]
+    inlines = [AppearanceInline]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "affiliation", "country", "kind"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "role", "affiliation", "labels__label"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SpeakerLabelInline]
+
+
+@admin.register(SpeakerLabel)
+class SpeakerLabelAdmin(admin.ModelAdmin):
+    list_display = ["label", "speaker"]
+    search_fields = ["label", "speaker__name"]
+    list_select_related = ["speaker"]
+    autocomplete_fields = ["speaker"]
+
+
+@admin.register(Appearance)
+class AppearanceAdmin(admin.ModelAdmin):
+    list_display = ["speaker", "event", "role", "affiliation"]
+    list_filter = ["event__kind"]
+    search_fields = ["speaker__name", "event__title", "role", "affiliation"]
+    list_select_related = ["speaker", "event"]
+    autocomplete_fields = ["speaker", "event"]
+
+
+@admin.register(Utterance)
+class UtteranceAdmin(admin.ModelAdmin):
+    list_display = ["event", "sequence", "label", "speaker", "attribution"]
+    list_filter = ["attribution", "event__kind", "speaker__kind"]
+    search_fields = ["text", "label", "speaker__name", "event__title"]
+    list_select_related = ["speaker", "event"]
+    autocomplete_fields = ["speaker", "event"]
+
+
+@admin.register(UtteranceRedirect)
+class UtteranceRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_id", "utterance"]
+    search_fields = ["old_id"]
+    raw_id_fields = ["utterance"]

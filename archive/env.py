@@ -1,0 +1,74 @@
+"""Read settings from the environment: one small helper used by settings.py."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+DEV_SECRET_KEY = "dev-insecure-only-for-local-development"
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+class Env:
+    """Typed access to environment variables with defaults."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None):
+        self.environ = os.environ if environ is None else environ
+
+    def str(self, name: str, default: str = "") -> str:
+        """Return the variable as a stripped string, or the default when unset."""
+        return self.environ.get(name, default).strip()
+
+    def bool(self, name: str, default: bool = False) -> bool:
+        """Return the variable as a boolean; an unknown word is a configuration error."""
+        if name not in self.environ:
+            return default
+        word = self.environ[name].strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ImproperlyConfigured(f"{name} must be true or false, not {word!r}")
+
+    def list(self, name: str, default: list[str]) -> list[str]:
+        """Return a comma-separated variable as a list of non-empty items."""
+        if name not in self.environ:
+            return default
+        return [item.strip() for item in self.environ[name].split(",") if item.strip()]
+
+    def is_production(self) -> bool:
+        """Return whether DJANGO_ENV names production (anything but development or test)."""
+        return self.str("DJANGO_ENV", "development") not in {"development", "test"}
+
+    def secret_key(self) -> str:
+        """Return SECRET_KEY; production refuses to start without a real one."""
+        key = self.str("SECRET_KEY")
+        if not self.is_production():
+            return key or DEV_SECRET_KEY
+        if not key or key == DEV_SECRET_KEY or len(key) < 32:
+            raise ImproperlyConfigured(
+                "SECRET_KEY must be set to a random string of at least 32 characters "
+                "when DJANGO_ENV=production"
+            )
+        return key
+
+    def database(self, default_sqlite: Path) -> dict:
+        """Return Django's DATABASES['default'] from DATABASE_URL, else an SQLite file."""
+        url = self.str("DATABASE_URL") or f"sqlite:///{default_sqlite}"
+        try:
+            config = dj_database_url.parse(url, conn_max_age=60)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from error
+        if config["ENGINE"].endswith("sqlite3"):
+            config["OPTIONS"] = {"timeout": 20}
+        return config
+
+    def path(self, name: str, default: Path) -> Path:
+        """Return the variable as a path, relative paths taken from the current folder."""
+        value = self.str(name)
+        return Path(value).resolve() if value else default

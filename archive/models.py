@@ -1,0 +1,236 @@
+"""The archive's data: events, speakers with their labels and roles, and utterances."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+class EventKind(models.TextChoices):
+    PRESS_AVAILABILITY = "press-availability", "Press availability"
+    PRESS_BRIEFING = "press-briefing", "Press briefing"
+    JOINT_PRESS_CONFERENCE = "joint-press-conference", "Joint press conference"
+    PRESS_CALL = "press-call", "Press call"
+    PRESS_GAGGLE = "press-gaggle", "Press gaggle"
+    INTERVIEW = "interview", "Interview"
+    REMARKS = "remarks", "Remarks"
+    SPEECH = "speech", "Speech"
+    STATEMENT = "statement", "Statement"
+    OTHER = "other", "Other"
+
+
+class SpeakerKind(models.TextChoices):
+    OFFICIAL = "official", "Official"
+    JOURNALIST = "journalist", "Journalist"
+    MODERATOR = "moderator", "Moderator or spokesperson"
+    UNIDENTIFIED = "unidentified", "Unidentified"
+
+
+class Attribution(models.TextChoices):
+    LABEL = "label", "From the printed label"
+    INFERRED = "inferred", "Inferred from the moderator's introduction"
+
+
+class EventQuerySet(models.QuerySet):
+    def newest(self):
+        """Return events newest first."""
+        return self.order_by("-date", "-pk")
+
+    def with_counts(self):
+        """Annotate each event with its number of utterances and speakers."""
+        return self.annotate(
+            utterance_count=Count("utterances", distinct=True),
+            speaker_count=Count("appearances", distinct=True),
+        )
+
+
+class Event(models.Model):
+    """One transcript: a briefing, press availability, interview or speech."""
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
+    date = models.DateField()
+    venue = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_text = models.TextField(help_text="The transcript exactly as uploaded, to read again.")
+    source_name = models.CharField(max_length=255, blank=True, help_text="Uploaded file name.")
+    checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the source.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["date"], name="event_date_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("archive:event-detail", kwargs={"slug": self.slug})
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def identified(self):
+        """Return speakers known by name (not anonymous questioners)."""
+        return self.exclude(kind=SpeakerKind.UNIDENTIFIED)
+
+    def with_counts(self):
+        """Annotate each speaker with their number of utterances and events."""
+        return self.annotate(
+            utterance_count=Count("utterances", distinct=True),
+            event_count=Count("appearances", distinct=True),
+        )
+
+
+class Speaker(models.Model):
+    """A person (or an unidentified role such as 'Question') who speaks in transcripts."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(max_length=300, blank=True, help_text="Most recent known title.")
+    affiliation = models.CharField(max_length=300, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.OFFICIAL
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["kind", "name"], name="speaker_kind_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:speaker-detail", kwargs={"slug": self.slug})
+
+
+class SpeakerLabel(models.Model):
+    """A label by which transcripts name a speaker, e.g. 'SECRETARY TILLERSON'."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="labels")
+    label = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "label"], name="unique_label_per_speaker")
+        ]
+        indexes = [models.Index(fields=["label"], name="speakerlabel_label_idx")]
+
+    def __str__(self):
+        return f"{self.label} → {self.speaker}"
+
+    def get_absolute_url(self):
+        return self.speaker.get_absolute_url()
+
+
+class Appearance(models.Model):
+    """A speaker's part in one event, with the title they held there."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="appearances")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
+    role = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["event", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "speaker"], name="unique_speaker_per_event")
+        ]
+        indexes = [models.Index(fields=["speaker", "event"], name="appearance_speaker_idx")]
+
+    def __str__(self):
+        return f"{self.speaker} at {self.event.title}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+
+class UtteranceQuerySet(models.QuerySet):
+    def for_display(self):
+        """Return utterances with their event and speaker loaded in the same query."""
+        return self.select_related("event", "speaker")
+
+    def by_speaker(self, speaker):
+        """Return a speaker's utterances, newest event first."""
+        return self.filter(speaker=speaker).order_by("-event__date", "event_id", "sequence")
+
+    def in_event(self, event):
+        """Return an event's utterances in transcript order."""
+        return self.filter(event=event).order_by("sequence")
+
+    def between(self, start=None, end=None):
+        """Return utterances from events dated within [start, end]; either end may be open."""
+        query = Q()
+        if start:
+            query &= Q(event__date__gte=start)
+        if end:
+            query &= Q(event__date__lte=end)
+        return self.filter(query)
+
+    def around(self, utterance, turns=2):
+        """Return the turns up to `turns` before and after an utterance in its event."""
+        low, high = utterance.sequence - turns, utterance.sequence + turns
+        return self.in_event(utterance.event_id).filter(sequence__range=(low, high))
+
+
+class Utterance(models.Model):
+    """One speaker turn in an event: its paragraphs, interpreter marks and stage notes."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="utterances")
+    sequence = models.PositiveIntegerField(help_text="Turn number within the event, from 1.")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="utterances")
+    label = models.CharField(max_length=200, help_text="The label as printed.")
+    text = models.TextField(help_text="The paragraphs joined by blank lines, for search.")
+    paragraphs = models.JSONField(
+        default=list, help_text='[{"text": ..., "interpreted": bool}, ...] in order.'
+    )
+    notes = models.JSONField(default=list, blank=True, help_text="Stage directions.")
+    attribution = models.CharField(
+        max_length=16, choices=Attribution.choices, default=Attribution.LABEL
+    )
+
+    objects = UtteranceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "sequence"], name="unique_sequence_per_event")
+        ]
+        indexes = [models.Index(fields=["speaker", "event"], name="utterance_speaker_event_idx")]
+
+    def __str__(self):
+        return f"{self.label}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("archive:utterance-detail", kwargs={"pk": self.pk})
+
+    @property
+    def interpreted(self) -> bool:
+        """Return whether any paragraph is the interpreter's words."""
+        return any(p.get("interpreted") for p in self.paragraphs)
+
+
+class UtteranceRedirect(models.Model):
+    """Where the permalink of an utterance removed by a re-read now points."""
+
+    old_id = models.BigIntegerField(primary_key=True)
+    utterance = models.ForeignKey(Utterance, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        ordering = ["old_id"]
+
+    def __str__(self):
+        return f"{self.old_id} → {self.utterance_id}"
+
+    def get_absolute_url(self):
+        return self.utterance.get_absolute_url()

@@ -1,0 +1,99 @@
+"""The reader's public contract: frozen dataclasses describing one reading of a transcript."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+ATTRIBUTION_LABEL = "label"
+ATTRIBUTION_INFERRED = "inferred"
+
+SPEAKER_OFFICIAL = "official"
+SPEAKER_JOURNALIST = "journalist"
+SPEAKER_MODERATOR = "moderator"
+SPEAKER_UNIDENTIFIED = "unidentified"
+
+
+class ReaderError(ValueError):
+    """Raised when input is not a transcript the reader can read."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Facts from outside the text (admin form, command line, file name); they win over it."""
+
+    title: str = ""
+    kind: str = ""
+    date: datetime.date | None = None
+    venue: str = ""
+    city: str = ""
+    source_url: str = ""
+    speaker: str = ""
+    country: str = ""
+    filename: str = ""
+
+
+@dataclass(frozen=True)
+class EventReading:
+    """What the transcript says about the event itself."""
+
+    title: str = ""
+    kind: str = ""
+    date: datetime.date | None = None
+    venue: str = ""
+    city: str = ""
+    source_url: str = ""
+    host: str = ""
+
+
+@dataclass(frozen=True)
+class SpeakerReading:
+    """One person (or unidentified role) who speaks, keyed within the reading by `key`."""
+
+    key: str
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
+    kind: str = SPEAKER_OFFICIAL
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a turn; `interpreted` marks the interpreter's words."""
+
+    text: str
+    interpreted: bool = False
+
+
+@dataclass(frozen=True)
+class UtteranceReading:
+    """One speaker turn, numbered from 1 in transcript order."""
+
+    sequence: int
+    label: str
+    speaker: str
+    paragraphs: tuple[Paragraph, ...]
+    attribution: str = ATTRIBUTION_LABEL
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Return the paragraphs joined by a blank line."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A whole transcript read: event, speakers, utterances and the reader's warnings."""
+
+    format: str
+    event: EventReading
+    speakers: tuple[SpeakerReading, ...]
+    utterances: tuple[UtteranceReading, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def speaker(self, key: str) -> SpeakerReading:
+        """Return the speaker with this key."""
+        return next(s for s in self.speakers if s.key == key)

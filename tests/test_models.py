@@ -1,0 +1,86 @@
+"""Model constraints, ordering and URLs."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
+
+pytestmark = pytest.mark.django_db
+
+
+def make_event(slug, date, checksum):
+    return Event.objects.create(
+        title=slug.title(), slug=slug, date=date, source_text="x", checksum=checksum
+    )
+
+
+def test_duplicate_sequence_in_one_event_is_rejected(utterance):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Utterance.objects.create(
+            event=utterance.event, sequence=1, speaker=utterance.speaker, label="X", text="y"
+        )
+
+
+def test_same_sequence_in_another_event_is_fine(utterance):
+    other = make_event("other", datetime.date(2018, 1, 1), "b" * 64)
+    Utterance.objects.create(
+        event=other, sequence=1, speaker=utterance.speaker, label="X", text="y"
+    )
+    assert Utterance.objects.filter(sequence=1).count() == 2
+
+
+def test_duplicate_checksum_is_rejected(event):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_event("copy", event.date, event.checksum)
+
+
+def test_duplicate_label_for_one_speaker_is_rejected(speaker):
+    SpeakerLabel.objects.create(speaker=speaker, label="SECRETARY TILLERSON")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SpeakerLabel.objects.create(speaker=speaker, label="SECRETARY TILLERSON")
+
+
+def test_speaker_appears_once_per_event(event, speaker):
+    Appearance.objects.create(event=event, speaker=speaker, role="Secretary of State")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Appearance.objects.create(event=event, speaker=speaker, role="Other")
+
+
+def test_events_are_ordered_newest_first(event):
+    older = make_event("older", datetime.date(2001, 1, 1), "c" * 64)
+    newer = make_event("newer", datetime.date(2024, 1, 1), "d" * 64)
+    assert list(Event.objects.all()) == [newer, event, older]
+
+
+def test_utterances_are_ordered_by_sequence_and_speakers_by_name(utterance):
+    second = Utterance.objects.create(
+        event=utterance.event, sequence=2, speaker=utterance.speaker, label="X", text="y"
+    )
+    assert list(Utterance.objects.filter(event=utterance.event)) == [utterance, second]
+    zed = Speaker.objects.create(name="Zed", slug="zed")
+    abe = Speaker.objects.create(name="Abe", slug="abe")
+    assert list(Speaker.objects.all()) == [abe, utterance.speaker, zed]
+
+
+def test_absolute_urls(utterance):
+    assert utterance.event.get_absolute_url() == "/events/press-availability-on-drugs/"
+    assert utterance.speaker.get_absolute_url() == "/speakers/rex-w-tillerson/"
+    assert utterance.get_absolute_url() == f"/utterances/{utterance.pk}/"
+
+
+def test_queryset_reads(utterance):
+    speaker, event = utterance.speaker, utterance.event
+    assert list(Utterance.objects.by_speaker(speaker)) == [utterance]
+    assert list(Utterance.objects.in_event(event)) == [utterance]
+    assert list(Utterance.objects.between(event.date, event.date)) == [utterance]
+    assert not Utterance.objects.between(start=event.date + datetime.timedelta(days=1)).exists()
+    counted = Speaker.objects.with_counts().get()
+    assert (counted.utterance_count, counted.event_count) == (1, 0)
+
+
+def test_str_methods(utterance):
+    assert str(utterance.speaker) == "Rex W. Tillerson"
+    assert str(utterance.event) == "Press Availability on Drugs (18 May 2017)"
+    assert str(utterance).startswith("SECRETARY TILLERSON: We are the market")
