@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 ATTRIBUTION_LABEL = "label"
 ATTRIBUTION_INFERRED = "inferred"
 
+DATE_DAY = "day"
+DATE_YEAR = "year"
+
 SPEAKER_OFFICIAL = "official"
 SPEAKER_JOURNALIST = "journalist"
 SPEAKER_MODERATOR = "moderator"
@@ -44,6 +47,7 @@ class EventReading:
     city: str = ""
     source_url: str = ""
     host: str = ""
+    date_precision: str = DATE_DAY
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class UtteranceReading:
-    """One speaker turn, numbered from 1 in transcript order."""
+    """One speaker turn, numbered from 1 in transcript order; `speaker` is a speaker key."""
 
     sequence: int
     label: str
@@ -77,6 +81,7 @@ class UtteranceReading:
     paragraphs: tuple[Paragraph, ...]
     attribution: str = ATTRIBUTION_LABEL
     notes: tuple[str, ...] = ()
+    source_line: int = 0
 
     @property
     def text(self) -> str:

@@ -1,0 +1,37 @@
+"""The transcript reader: text or bytes in, frozen dataclasses out; no Django."""
+
+from archive.reading.reader import read
+from archive.reading.serialize import to_dict
+from archive.reading.types import (
+    ATTRIBUTION_INFERRED,
+    ATTRIBUTION_LABEL,
+    SPEAKER_JOURNALIST,
+    SPEAKER_MODERATOR,
+    SPEAKER_OFFICIAL,
+    SPEAKER_UNIDENTIFIED,
+    EventReading,
+    Metadata,
+    Paragraph,
+    ReaderError,
+    Reading,
+    SpeakerReading,
+    UtteranceReading,
+)
+
+__all__ = [
+    "ATTRIBUTION_INFERRED",
+    "ATTRIBUTION_LABEL",
+    "SPEAKER_JOURNALIST",
+    "SPEAKER_MODERATOR",
+    "SPEAKER_OFFICIAL",
+    "SPEAKER_UNIDENTIFIED",
+    "EventReading",
+    "Metadata",
+    "Paragraph",
+    "ReaderError",
+    "Reading",
+    "SpeakerReading",
+    "UtteranceReading",
+    "read",
+    "to_dict",
+]

@@ -1,0 +1,212 @@
+"""Introductions: the journalist a turn hands the floor to ("Rich Edson from Fox News")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.reading.lexicon import COUNTRIES, HEAD_ROLES, ROLE_WORDS, fold
+
+LEADS = (
+    r"\bstart(?: off| first| out)? with\s+",
+    r"\b(?:let[’']?s|we[’']?ll|we will|I[’']?ll|I will|we can|we[’']?re going to)"
+    r"(?: \w+){0,2}? (?:go|turn|move|come|continue)(?: on| back| over| first| now| then)* to\s+"
+    r"(?:the line of\s+)?",
+    r"\bquestions? (?:will |is going to |is |goes |comes )?(?:come |go |going to go )?"
+    r"(?:from|to|by)\s+",
+    r"\b(?:give|pass|hand) the floor to\s+",
+    r"\b(?:could|can|may) (?:we|I) (?:have|get|go to)\s+",
+    r"\bcall on\s+",
+    r"\binvite\s+",
+    r"\bit will be\s+",
+    r"\bover to\s+",
+    r"\btake (?:the|a|our|one|another) (?:\w+ )?question (?:back )?(?:to|from)\s+",
+)
+LEAD = re.compile("|".join(f"(?:{lead})" for lead in LEADS), re.I)
+DESCRIPTOR = re.compile(
+    r"(?:the |a |an )?(?:[A-Z][\w.]* )?(?:[Jj]ournalist|[Rr]eporter|[Cc]orrespondent),?\s+"
+)
+POSSESSIVE_LINE = re.compile(r"^((?:\S+ ){0,3}\S+?)['’]s line\b")
+HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Miss|Herr|Frau|Madame|Monsieur)\.?\s+")
+OUTLET_FIRST = re.compile(r"the ((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,4}),\s+")
+SECOND_PHRASE = re.compile(
+    r",\s+(?P<honorific>(?:Mr|Ms|Mrs|Dr|Herr|Frau|Madame|Monsieur)\.?\s+)?(?=[A-Z])"
+)
+PRESS_WORDS = re.compile(
+    r"\b(?:News|Times|Press|TV|Radio|Post|Journal|Agency|Television|Channel|Broadcasting|Media|"
+    r"Herald|Tribune|Gazette|Daily|Network|Wire|Reuters|Bloomberg|AP|AFP|CNN|BBC|NHK|Kyodo|"
+    r"Yonhap|NPR|PBS|VOA|Xinhua|Nikkei|Asahi|ANSA|Rai)\b"
+)
+TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+OUTLET_LEAD = re.compile(
+    r",?\s+(?:from|with|of)\s+(?:the\s+)?(?:(?:newspaper|magazine|network|channel|news|agency|"
+    r"wire|service|national|digital|media|public|television|radio|broadcast|broadcaster|station)"
+    r"\s+){0,3}"
+)
+OUTLET_WORD = re.compile(r"[A-Z0-9][\w'’.&+\-]*|of|the|and|&")
+END = re.compile(r"\s*(?:[.,;!?:]|\Z|please\b|first\b|then\b|now\b|and\b|[—–-]\s)")
+WHOLE_SENTENCE = re.compile(r"[^.?!,;:]+[.?!](?:\s|$)")
+SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+WINDOW = 200  # an introduction's name and outlet fit well within this many characters
+CORRECTED = re.compile(r"\s*[—–-]\s*[A-Z]")
+CONTRACTION = re.compile(r"['’](?:m|re|s|ll|ve|d|t)$", re.I)
+PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
+STOP = frozenset(
+    """i we you the this that it they he she there here yes no okay ok thank thanks let so and but
+    congress god washington monday tuesday wednesday thursday friday saturday sunday yep yeah well
+    sure please folks everybody everyone guys look listen now oh right alright great good sorry
+    hello hi hey excuse pardon all""".split()
+)
+
+
+@dataclass(frozen=True)
+class Journalist:
+    """A journalist the text names, and their outlet when named."""
+
+    name: str
+    outlet: str = ""
+
+
+def take_words(text: str, pattern: re.Pattern, allowed, limit: int) -> list[tuple[str, int]]:
+    """Return the words at the start of text that pattern and test accept, each with its end."""
+    words: list[tuple[str, int]] = []
+    position = 0
+    while len(words) < limit:
+        match = pattern.match(text, position)
+        if not match or not allowed(match.group(0)):
+            break
+        word, stop = match.group(0), match.end()
+        if word.endswith(".") and len(word) > 2:
+            word, stop = word[:-1], stop - 1
+        words.append((word, stop))
+        if stop != match.end() or not text.startswith(" ", stop):
+            break
+        position = stop + 1
+    return words
+
+
+def take_name(text: str) -> tuple[str, str]:
+    """Return (name, rest) for the capitalised words a text starts with."""
+    words = take_words(text, TOKEN, lambda w: w[0].isupper() or w in PARTICLES, 5)
+    while words and words[-1][0][0].islower():
+        words.pop()
+    if not words:
+        return "", text
+    return " ".join(w for w, _ in words), text[words[-1][1] :]
+
+
+def take_outlet(text: str) -> tuple[str, str]:
+    """Return (outlet, rest) for "from The Wall Street Journal" at the start of text."""
+    lead = OUTLET_LEAD.match(text)
+    if not lead:
+        return "", text
+    tail = text[lead.end() :]
+    words = take_words(tail, OUTLET_WORD, lambda w: True, 8)
+    while words and words[-1][0] in ("of", "the", "and", "&"):
+        words.pop()
+    outlet = " ".join(w for w, _ in words)
+    if not words or outlet in COUNTRIES or any(w.upper() in HEAD_ROLES for w, _ in words):
+        return "", text
+    return outlet, tail[words[-1][1] :]
+
+
+def plausible(name: str, outlet: bool, known: frozenset[str], titled: bool = False) -> bool:
+    """Return whether a captured name can be a journalist's (not a country, office or official)."""
+    words = name.split()
+    if not words or fold(words[0]) in STOP or name in COUNTRIES or fold(name) in known:
+        return False
+    if CONTRACTION.search(words[0]):
+        return False
+    if any(w.upper() in ROLE_WORDS for w in words):
+        return False
+    return len(words) > 1 or outlet or titled
+
+
+def strip_honorific(text: str) -> tuple[str, bool]:
+    """Return text without a leading Mr./Ms./Herr, and whether there was one."""
+    match = HONORIFIC.match(text)
+    return (text[match.end() :], True) if match else (text, False)
+
+
+def outlet_then_name(outlet: str, text: str, known: frozenset[str]) -> Journalist | None:
+    """Return the journalist of "the VOA, Cindy Saine" once the outlet is read."""
+    text, _ = strip_honorific(text)
+    name, rest = take_name(text)
+    if not END.match(rest) or not plausible(name, True, known):
+        return None
+    return Journalist(name, outlet)
+
+
+def two_phrases(first: str, rest: str, known: frozenset[str]) -> Journalist | None:
+    """Return the journalist of "Name, Outlet" or "Outlet, Herr Name", when it can be told."""
+    second = SECOND_PHRASE.match(rest)
+    if second.group("honorific"):
+        return outlet_then_name(first, rest[second.end() :], known)
+    tail = rest[second.end() :]
+    words = take_words(tail, OUTLET_WORD, lambda w: True, 8)
+    while words and words[-1][0] in ("of", "the", "and", "&"):
+        words.pop()
+    phrase = " ".join(w for w, _ in words)
+    after = tail[words[-1][1] :] if words else tail
+    if PRESS_WORDS.search(phrase) and END.match(after) and plausible(first, True, known):
+        return Journalist(first, phrase)
+    if PRESS_WORDS.search(first):
+        return outlet_then_name(first, tail, known)
+    return None
+
+
+def named_after(text: str, known: frozenset[str]) -> tuple[Journalist | None, bool]:
+    """Return the journalist named at the start of text, and whether an outlet came with them."""
+    text = text[:WINDOW]
+    described = DESCRIPTOR.match(text)
+    text = POSSESSIVE_LINE.sub(r"\1", text[described.end() :] if described else text, count=1)
+    first = OUTLET_FIRST.match(text)
+    if first:
+        return outlet_then_name(first.group(1), text[first.end() :], known), True
+    text, titled = strip_honorific(text)
+    name, rest = take_name(text)
+    outlet, rest = take_outlet(rest)
+    if not outlet and SECOND_PHRASE.match(rest):
+        found = two_phrases(name, rest, known)
+        return found, bool(found and found.outlet)
+    if not END.match(rest):
+        return None, False
+    named = bool(outlet)
+    if CORRECTED.match(rest):
+        outlet = ""  # "with NBC — CBS": the speaker corrected the outlet; trust neither.
+    found = Journalist(name, outlet) if plausible(name, named, known, titled) else None
+    return found, named or (titled and found is not None)
+
+
+def opening(text: str, known: frozenset[str]) -> Journalist | None:
+    """Return the journalist a turn opens by naming with an outlet ("Rich Edson from Fox News.")."""
+    found, named = named_after(text, known)
+    return found if found and named else None
+
+
+def handed_to(text: str, known: frozenset[str]) -> list[tuple[int, Journalist]]:
+    """Return the journalists a turn hands the floor to, each with where that starts."""
+    found = (
+        (m.start(), named_after(text[m.end() : m.end() + WINDOW], known)[0])
+        for m in LEAD.finditer(text)
+    )
+    return [(start, journalist) for start, journalist in found if journalist]
+
+
+def sentence_intros(text: str, known: frozenset[str]) -> list[tuple[int, Journalist]]:
+    """Return journalists a whole sentence names with an outlet ("Ruben Barrera from Notimex.")."""
+    found = []
+    for match in SENTENCE_START.finditer(text):
+        sentence = text[match.end() : match.end() + WINDOW]
+        journalist, named = named_after(sentence, known)
+        whole = WHOLE_SENTENCE.match(sentence)
+        if journalist and named and journalist.outlet and whole and " " in journalist.name:
+            found.append((match.end(), journalist))
+    return found
+
+
+def find_intros(text: str, known: frozenset[str]) -> list[tuple[int, Journalist]]:
+    """Return the journalists a turn introduces, each with where its introduction starts."""
+    first = opening(text, known)
+    found = ([(0, first)] if first else []) + handed_to(text, known) + sentence_intros(text, known)
+    return sorted(set(found), key=lambda item: item[0])

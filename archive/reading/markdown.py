@@ -1,0 +1,87 @@
+"""Markdown with YAML front matter (title, date, source_url), hard-wrapped turns."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from archive.reading.draft import Draft
+from archive.reading.event import as_date, kind_from_title
+from archive.reading.header import read_header
+from archive.reading.people import from_title, interview_kind, merge
+from archive.reading.text import US_SOURCE, narrator_of, with_lead
+from archive.reading.turns import Chunk, line_chunks, segment
+from archive.reading.types import EventReading
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def front_matter(text: str) -> tuple[dict, str, int, tuple[str, ...]]:
+    """Return (front matter, body, lines before the body, warnings)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0, ()
+    offset = text.count("\n", 0, match.end())
+    try:
+        data = yaml.safe_load(match.group("yaml"))
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return {}, text[match.end() :], offset, ("front matter is not valid YAML; ignored",)
+    if not isinstance(data, dict):
+        return {}, text[match.end() :], offset, ("front matter is not a mapping; ignored",)
+    return data, text[match.end() :], offset, ()
+
+
+def plain_line(line: str) -> str:
+    """Return a Markdown line as plain text: escapes, links and heading marks removed."""
+    if line.rstrip(" ").endswith("\\") and not line.rstrip(" ").endswith("\\\\"):
+        line = line.rstrip(" ")[:-1] + "  "
+    return ESCAPE.sub(r"\1", LINK.sub(r"\1", HEADING.sub("", line)))
+
+
+def text_field(data: dict, *names: str) -> str:
+    """Return the first of the named front-matter fields as one-line text."""
+    value = next((data[n] for n in names if data.get(n)), "")
+    return " ".join(str(value).replace("\u00a0", " ").split())
+
+
+def title_and_city(data: dict, body: str) -> tuple[str, str]:
+    """Return the title (front matter, else first heading) and a city given after a bar."""
+    title = text_field(data, "title")
+    if not title:
+        heading = next((ln for ln in body.split("\n") if HEADING.match(ln)), "")
+        title = plain_line(heading).strip()
+    if " | " in title:
+        title, city = (part.strip() for part in title.split(" | ", 1))
+        return title, city
+    return title, ""
+
+
+def read_markdown(text: str) -> Draft:
+    """Return the draft reading of a Markdown transcript."""
+    data, body, offset, warnings = front_matter(text)
+    title, title_city = title_and_city(data, body)
+    kind = text_field(data, "kind") or kind_from_title(title) or interview_kind(from_title(title))
+    lines = "\n".join(plain_line(line) for line in body.split("\n"))
+    chunks = [Chunk(c.text, c.line + offset, c.new_paragraph) for c in line_chunks(lines, True)]
+    preamble, turns = segment(chunks)
+    header = read_header([c.text for c in preamble], kind)
+    source_url = text_field(data, "source_url", "url", "link")
+    people = merge([*from_title(title), *header.people])
+    event = EventReading(
+        title=title,
+        kind=kind,
+        date=as_date(data.get("date")) or header.date or as_date(data.get("published_time")),
+        venue=header.venue,
+        city=header.city or title_city,
+        source_url=source_url,
+        host=people[0].described() if people and not people[0].journalist else "",
+    )
+    us = US_SOURCE.search(text[:3000]) or re.search(r"whitehouse\.|state\.gov", source_url)
+    home = "United States" if us else ""
+    turns, missing = with_lead(preamble, turns, header.lead)
+    narrator = narrator_of(people) if missing else None
+    return Draft("markdown", event, people, turns, warnings + missing, home, narrator)

@@ -1,0 +1,74 @@
+"""Unlabelled single-speaker speeches; the speaker comes from metadata or the file name."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from archive.reading.draft import Draft
+from archive.reading.labels import NO_LABEL
+from archive.reading.lexicon import ISO3
+from archive.reading.people import Person
+from archive.reading.turns import RawTurn, line_chunks, paragraphs_of
+from archive.reading.types import DATE_YEAR, EventReading, Metadata
+
+UN_FILENAME = re.compile(
+    r"(?:^|[\\/])(?P<iso>[A-Za-z]{3})_(?P<session>\d{1,3})_(?P<year>\d{4})\.txt$"
+)
+
+
+PLURAL = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Czech Republic"})
+
+
+def ordinal(number: int) -> str:
+    """Return 1st, 2nd, 3rd, 78th."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def un_event(filename: str) -> tuple[EventReading, str, tuple[str, ...]]:
+    """Return the event, country and warnings a UN General Debate file name gives."""
+    match = UN_FILENAME.search(filename)
+    if not match:
+        return EventReading(), "", ()
+    iso, session, year = (
+        match.group("iso").upper(),
+        int(match.group("session")),
+        match.group("year"),
+    )
+    country = ISO3.get(iso, iso)
+    title = (
+        f"Statement by {country}, General Debate of the {ordinal(session)} session "
+        f"of the United Nations General Assembly ({year})"
+    )
+    event = EventReading(
+        title=title,
+        kind="Speech",
+        venue="United Nations General Assembly",
+        date=datetime.date(int(year), 1, 1),
+        date_precision=DATE_YEAR,
+    )
+    return event, country, (f"the file name gives only the year ({year}); dated to the year",)
+
+
+def narrator(metadata: Metadata, country: str) -> tuple[Person, tuple[str, ...]]:
+    """Return the speaker of the speech and any warning about guessing them."""
+    country = metadata.country or country
+    if metadata.speaker:
+        return Person(metadata.speaker, country=country), ()
+    if country:
+        article = "the " if country.startswith("United ") or country in PLURAL else ""
+        name = f"Representative of {article}{country}"
+        return Person(name, "Representative", country), (f"speaker not given; read as {name!r}",)
+    return Person("Unidentified speaker"), ("speaker not given and not in the text",)
+
+
+def read_speech(text: str, metadata: Metadata) -> Draft:
+    """Return the draft reading of a speech with no speaker labels."""
+    event, country, warnings = un_event(metadata.filename)
+    speaker, guessed = narrator(metadata, country)
+    chunks = line_chunks(text)
+    turn = RawTurn(NO_LABEL, chunks[0].line if chunks else 1, paragraphs_of(chunks))
+    return Draft("speech", event, (), (turn,), warnings + guessed, narrator=speaker)
