@@ -1,0 +1,85 @@
+"""Re-read an event from its stored source, keeping every utterance's permalink."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from archive import indexing
+from archive.importing.service import resolve_speakers, utterance_rows
+from archive.models import Event, Utterance, UtteranceRedirect
+from archive.reading import Metadata, Reading, read
+
+# Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
+SEQUENCE_SHIFT = 1_000_000
+UPDATED_FIELDS = ["sequence", "speaker", "label", "text", "paragraphs", "notes", "attribution"]
+
+
+@dataclass(frozen=True)
+class RereadResult:
+    """What a re-read did to an event's utterances."""
+
+    kept: int
+    added: int
+    removed: int
+
+
+def pair_turns(old: list[Utterance], new: list[Utterance]) -> dict[int, Utterance]:
+    """Return old rows keyed by the index of the new row each becomes: same turn, then same text."""
+    pairs: dict[int, Utterance] = {}
+    unused = {(u.sequence, u.text): u for u in old}
+    for i, row in enumerate(new):
+        match = unused.pop((row.sequence, row.text), None)
+        if match:
+            pairs[i] = match
+    by_text = {u.text: u for u in unused.values()}
+    for i, row in enumerate(new):
+        if i not in pairs and row.text in by_text:
+            pairs[i] = by_text.pop(row.text)
+    return pairs
+
+
+def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
+    """Return the saved row nearest in sequence to a removed turn."""
+    return min(rows, key=lambda row: (abs(row.sequence - sequence), row.sequence))
+
+
+def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResult:
+    """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
+    if reading is None:
+        reading = read(event.source_text, metadata=Metadata(filename=event.source_name))
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        old = list(Utterance.objects.in_event(event))
+        Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)
+        event.appearances.all().delete()
+        new = utterance_rows(event, reading, resolve_speakers(event, reading, {}))
+        pairs = pair_turns(old, new)
+        for i, row in pairs.items():
+            for name in UPDATED_FIELDS:
+                setattr(row, name, getattr(new[i], name))
+        Utterance.objects.bulk_update(list(pairs.values()), UPDATED_FIELDS, batch_size=1000)
+        created = Utterance.objects.bulk_create(
+            [row for i, row in enumerate(new) if i not in pairs], batch_size=1000
+        )
+        kept_ids = {row.pk for row in pairs.values()}
+        removed = [row for row in old if row.pk not in kept_ids]
+        redirect_removed(removed, list(pairs.values()) + created)
+        Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        indexing.schedule_unindex([row.pk for row in removed])
+        indexing.schedule_index([row.pk for row in list(pairs.values()) + created])
+    return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))
+
+
+def redirect_removed(removed: list[Utterance], saved: list[Utterance]) -> None:
+    """Point removed permalinks (and redirects that led to them) at the nearest kept turn."""
+    if not removed or not saved:
+        return
+    targets = {u.pk: redirect_target(u.sequence, saved) for u in removed}
+    for old_pk, target in targets.items():
+        UtteranceRedirect.objects.filter(utterance_id=old_pk).update(utterance=target)
+    UtteranceRedirect.objects.bulk_create(
+        [UtteranceRedirect(old_id=pk, utterance=target) for pk, target in targets.items()]
+    )

@@ -1,0 +1,192 @@
+"""The one write path: a reading of a transcript becomes an event, its speakers and utterances."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from archive import indexing
+from archive.importing import speakers as matching
+from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
+from archive.reading import Metadata, Reading, read
+
+EVENT_FIELDS = ("title", "kind", "date", "date_precision", "venue", "city", "source_url")
+KIND_WORDS = [
+    ("joint press conference", EventKind.JOINT_PRESS_CONFERENCE),
+    ("press availability", EventKind.PRESS_AVAILABILITY),
+    ("press briefing", EventKind.PRESS_BRIEFING),
+    ("briefing", EventKind.PRESS_BRIEFING),
+    ("press call", EventKind.PRESS_CALL),
+    ("gaggle", EventKind.PRESS_GAGGLE),
+    ("interview", EventKind.INTERVIEW),
+    ("speech", EventKind.SPEECH),
+    ("general debate", EventKind.SPEECH),
+    ("statement", EventKind.STATEMENT),
+    ("remarks", EventKind.REMARKS),
+    ("press conference", EventKind.JOINT_PRESS_CONFERENCE),
+]
+
+
+class ImportRefused(ValueError):
+    """Raised when a reading cannot become an event; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: the event holding the source and whether this call created it."""
+
+    event: Event
+    created: bool
+    utterance_count: int
+    warnings: tuple[str, ...] = field(default=())
+
+
+def checksum(source_text: str) -> str:
+    """Return the SHA-256 of a source, blind to line-ending and trailing-space differences."""
+    lines = [line.rstrip() for line in source_text.replace("\r\n", "\n").split("\n")]
+    return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
+
+
+def event_kind(text: str) -> str:
+    """Return the EventKind value that a free-text kind or title names."""
+    lowered = text.lower()
+    if lowered in EventKind.values:
+        return lowered
+    return next((kind for words, kind in KIND_WORDS if words in lowered), EventKind.OTHER)
+
+
+def event_values(reading: Reading, overrides: Mapping) -> dict:
+    """Return the event's fields from the reading, with non-empty overrides winning."""
+    values = {name: getattr(reading.event, name) for name in EVENT_FIELDS}
+    values.update({k: v for k, v in overrides.items() if k in EVENT_FIELDS and v})
+    if overrides.get("date"):
+        values["date_precision"] = DatePrecision.DAY
+    values["kind"] = event_kind(values["kind"] or values["title"])
+    if not values["title"]:
+        raise ImportRefused("The transcript has no title: give one.")
+    if not isinstance(values["date"], datetime.date):
+        raise ImportRefused("The transcript has no date the reader could find: give one.")
+    return values
+
+
+def unique_event_slug(title: str, date: datetime.date) -> str:
+    """Return a slug for a new event that no event has yet."""
+    base = slugify(f"{date:%Y-%m-%d} {title}")[:100].rstrip("-")
+    taken = set(Event.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def existing_event(digest: str) -> Event | None:
+    """Return the event already holding a source with this checksum, if any."""
+    return Event.objects.filter(checksum=digest).first()
+
+
+def import_source(
+    *, data: bytes | str, metadata: Metadata | None = None, overrides: Mapping | None = None
+) -> ImportResult:
+    """Read a transcript and import it; the reader's errors propagate as ReaderError."""
+    metadata = metadata or Metadata()
+    source_text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
+    duplicate = existing_event(checksum(source_text))
+    if duplicate:
+        return ImportResult(event=duplicate, created=False, utterance_count=0)
+    reading = read(data, metadata=metadata)
+    return import_reading(
+        reading=reading,
+        source_text=source_text,
+        source_name=metadata.filename,
+        overrides=overrides or {},
+    )
+
+
+def import_reading(
+    *,
+    reading: Reading,
+    source_text: str,
+    source_name: str = "",
+    overrides: Mapping | None = None,
+    speaker_choices: Mapping[str, Speaker | None] | None = None,
+) -> ImportResult:
+    """Write one reading atomically; a source imported before creates nothing.
+
+    `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new one.
+    """
+    digest = checksum(source_text)
+    duplicate = existing_event(digest)
+    if duplicate:
+        return ImportResult(event=duplicate, created=False, utterance_count=0)
+    values = event_values(reading, overrides or {})
+    try:
+        with transaction.atomic():
+            event = Event.objects.create(
+                slug=unique_event_slug(values["title"], values["date"]),
+                source_text=source_text,
+                source_name=source_name[:255],
+                checksum=digest,
+                **values,
+            )
+            count = write_turns(event, reading, speaker_choices or {})
+    except IntegrityError:
+        # A concurrent import of the same source won the race for the unique checksum.
+        duplicate = existing_event(digest)
+        if duplicate is None:
+            raise
+        return ImportResult(event=duplicate, created=False, utterance_count=0)
+    return ImportResult(event=event, created=True, utterance_count=count, warnings=reading.warnings)
+
+
+def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:
+    """Return the archive speaker for each reading key, recording labels and roles."""
+    resolved = {}
+    for speaker_reading in reading.speakers:
+        chosen = choices.get(speaker_reading.key, None)
+        if speaker_reading.key in choices and chosen is None:
+            chosen = matching.NEW
+        speaker, _ = matching.resolve(speaker_reading, chosen)
+        newest = not speaker.appearances.filter(event__date__gt=event.date).exists()
+        matching.remember(speaker, speaker_reading, is_newest=newest)
+        resolved[speaker_reading.key] = speaker
+    spoken = {u.speaker for u in reading.utterances}
+    Appearance.objects.bulk_create(
+        [
+            Appearance(event=event, speaker=resolved[s.key], role=s.role, affiliation=s.affiliation)
+            for s in reading.speakers
+            if s.key in spoken
+        ],
+        ignore_conflicts=True,
+    )
+    return resolved
+
+
+def utterance_rows(event: Event, reading: Reading, resolved: Mapping) -> list[Utterance]:
+    """Return unsaved Utterance rows for every turn of the reading."""
+    return [
+        Utterance(
+            event=event,
+            sequence=turn.sequence,
+            speaker=resolved[turn.speaker],
+            label=turn.label[:200],
+            text=turn.text,
+            paragraphs=[{"text": p.text, "interpreted": p.interpreted} for p in turn.paragraphs],
+            notes=list(turn.notes),
+            attribution=turn.attribution,
+        )
+        for turn in reading.utterances
+    ]
+
+
+def write_turns(event: Event, reading: Reading, choices: Mapping) -> int:
+    """Write the speakers, appearances and utterances of a reading; return the turn count."""
+    resolved = resolve_speakers(event, reading, choices)
+    rows = Utterance.objects.bulk_create(utterance_rows(event, reading, resolved), batch_size=1000)
+    indexing.schedule_index([row.pk for row in rows])
+    return len(rows)

@@ -1,0 +1,91 @@
+"""Import transcript files and folders into the archive, one transaction per file."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from archive.importing import ImportRefused, import_source
+from archive.reading import Metadata, ReaderError
+
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+
+
+class DryRun(Exception):
+    """Raised inside a file's transaction to roll back what a dry run wrote."""
+
+
+def transcript_files(paths: list[str]) -> list[Path]:
+    """Return the transcript files named by the paths, folders searched recursively."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CommandError(f"{name}: no such file or folder")
+    return found
+
+
+class Command(BaseCommand):
+    help = "Read transcript files (text, HTML, Markdown; folders recursively) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="transcript files or folders")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="read and match everything, write nothing"
+        )
+
+    def handle(self, *args, paths, dry_run=False, **options):
+        files = transcript_files(paths)
+        if not files:
+            raise CommandError(f"no transcript files ({', '.join(sorted(SUFFIXES))}) found")
+        counts: Counter = Counter()
+        started = time.perf_counter()
+        progress = tqdm(files, unit="file", disable=options["verbosity"] < 1 or not files)
+        for path in progress:
+            outcome, utterances = self.import_file(path, dry_run)
+            counts[outcome] += 1
+            counts["utterances"] += utterances
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            f"{'dry run: ' if dry_run else ''}imported {counts['imported']}, "
+            f"duplicates {counts['duplicate']}, failed {counts['failed']}, "
+            f"utterances {counts['utterances']}, seconds {seconds:.1f}"
+        )
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {len(files)} files failed")
+
+    def import_file(self, path: Path, dry_run: bool) -> tuple[str, int]:
+        """Import one file in its own transaction; return its outcome and utterance count."""
+        try:
+            with transaction.atomic():
+                metadata = Metadata(filename=path.name)
+                result = import_source(data=path.read_bytes(), metadata=metadata)
+                if dry_run:
+                    raise DryRun(result)
+        except DryRun as rolled_back:
+            result = rolled_back.args[0]
+        except (ReaderError, ImportRefused, OSError) as error:
+            self.report(self.stderr, f"{path}: {error}")
+            return "failed", 0
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+            self.report(self.stderr, f"{path}: {type(error).__name__}: {error}")
+            return "failed", 0
+        if not result.created:
+            where = result.event.get_absolute_url()
+            self.report(self.stdout, f"{path}: already imported as {where}")
+            return "duplicate", 0
+        return "imported", result.utterance_count
+
+    def report(self, stream, message: str) -> None:
+        """Write one line without tearing the progress bar."""
+        with tqdm.external_write_mode():
+            stream.write(message)

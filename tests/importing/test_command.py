@@ -1,0 +1,53 @@
+"""The bulk import command: progress, per-file failures, a summary and exit status."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.models import Event, Utterance
+from tests.importing.conftest import SEED, SOURCES
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_transcripts", *args, stdout=out, stderr=err, verbosity=0)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def test_folder_import_with_bad_and_duplicate_files(tmp_path):
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "seed.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "copy.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "empty.md").write_text("")
+    out, err, error = run(str(tmp_path))
+    assert "imported 1, duplicates 1, failed 2, utterances 35" in out
+    assert "binary.txt:" in err and "empty.md:" in err
+    assert len(err.strip().splitlines()) == 2
+    assert error is not None and "2 of 4 files failed" in str(error)
+    assert Event.objects.count() == 1 and Utterance.objects.count() == 35
+
+
+def test_dry_run_writes_nothing():
+    out, err, error = run("--dry-run", str(SOURCES / "seed"))
+    assert error is None
+    assert "dry run: imported 1" in out and "utterances 35" in out
+    assert not Event.objects.exists()
+
+
+def test_missing_path_is_a_clear_error():
+    _, _, error = run("/no/such/folder")
+    assert "no such file or folder" in str(error)
+
+
+def test_whole_dev_corpus_imports_without_failures():
+    out, err, error = run(str(SOURCES))
+    assert error is None, err
+    files = [p for p in SOURCES.rglob("*") if p.is_file()]
+    assert f"imported {len(files)}," in out

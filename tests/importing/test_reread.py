@@ -1,0 +1,52 @@
+"""Re-reading an event replaces its utterances and keeps every permalink valid."""
+
+import pytest
+
+from archive.importing import import_source, reread_event
+from archive.models import Utterance, UtteranceRedirect
+from archive.reading import read
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reread_of_unchanged_source_keeps_every_row(seed_bytes):
+    event = import_source(data=seed_bytes).event
+    before = dict(event.utterances.values_list("sequence", "pk"))
+    result = reread_event(event=event)
+    assert (result.kept, result.added, result.removed) == (35, 0, 0)
+    assert dict(event.utterances.values_list("sequence", "pk")) == before
+
+
+def test_reread_with_a_turn_dropped_keeps_permalinks_and_redirects(seed_bytes):
+    event = import_source(data=seed_bytes).event
+    before = {u.text: u.pk for u in event.utterances.all()}
+    dropped = event.utterances.get(sequence=5)
+    text = seed_bytes.decode()
+    edited = text.replace("KELLY: Well, thank you for that.", "KELLY: Well, thanks.")
+    reading = read(edited.replace("MR VIDEGARAY: I want to say something.\n", ""))
+    result = reread_event(event=event, reading=reading)
+    assert result.removed >= 1 and event.utterances.count() == len(reading.utterances)
+    after = {u.text: u.pk for u in event.utterances.all()}
+    unchanged = set(before) & set(after)
+    assert len(unchanged) >= 32
+    assert all(before[t] == after[t] for t in unchanged)
+    assert list(event.utterances.values_list("sequence", flat=True)) == list(
+        range(1, len(reading.utterances) + 1)
+    )
+    if not Utterance.objects.filter(pk=dropped.pk).exists():
+        assert UtteranceRedirect.objects.get(old_id=dropped.pk).utterance.event == event
+
+
+def test_redirects_follow_a_second_reread(seed_bytes):
+    event = import_source(data=seed_bytes).event
+    kelly = event.utterances.get(sequence=3)
+    changed = seed_bytes.decode().replace("Well, thank you for that.", "Well, thanks.")
+    reread_event(event=event, reading=read(changed))
+    redirect = UtteranceRedirect.objects.get(old_id=kelly.pk)
+    target = redirect.utterance
+    changed_again = changed.replace("Well, thanks.", "Well, many thanks.")
+    reread_event(event=event, reading=read(changed_again))
+    assert not Utterance.objects.filter(pk=target.pk).exists()
+    redirect.refresh_from_db()
+    assert redirect.utterance.sequence == 3
+    assert UtteranceRedirect.objects.get(old_id=target.pk).utterance == redirect.utterance
