@@ -3,6 +3,9 @@
 from django.contrib import admin
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
+from archive.upload.admin import EventUploadAdminMixin, SpeakerMergeAdminMixin
+
+admin.site.index_template = "admin/archive/index.html"
 
 
 class AppearanceInline(admin.TabularInline):
@@ -17,7 +20,7 @@ class SpeakerLabelInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(EventUploadAdminMixin, admin.ModelAdmin):
     list_display = ["title", "date", "kind", "city"]
     list_filter = ["kind", "date"]
     search_fields = ["title", "venue", "city", "source_url"]
@@ -28,7 +31,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(SpeakerMergeAdminMixin, admin.ModelAdmin):
     list_display = ["name", "role", "affiliation", "country", "kind"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "role", "affiliation", "labels__label"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 
@@ -20,6 +21,11 @@ class EventKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    YEAR = "year", "Year only"
+
+
 class SpeakerKind(models.TextChoices):
     OFFICIAL = "official", "Official"
     JOURNALIST = "journalist", "Journalist"
@@ -33,6 +39,10 @@ class Attribution(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet):
+    def get_by_natural_key(self, checksum):
+        """Return the event holding the source with this checksum."""
+        return self.get(checksum=checksum)
+
     def newest(self):
         """Return events newest first."""
         return self.order_by("-date", "-pk")
@@ -44,6 +54,10 @@ class EventQuerySet(models.QuerySet):
             speaker_count=Count("appearances", distinct=True),
         )
 
+    def without_source(self):
+        """Leave out the stored source text, which only the download needs."""
+        return self.defer("source_text")
+
 
 class Event(models.Model):
     """One transcript: a briefing, press availability, interview or speech."""
@@ -52,6 +66,12 @@ class Event(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     date = models.DateField()
+    date_precision = models.CharField(
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="Year only: the source gives the year, and the date is 1 January.",
+    )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=200, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
@@ -68,13 +88,27 @@ class Event(models.Model):
         indexes = [models.Index(fields=["date"], name="event_date_idx")]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%d %B %Y})"
+        return f"{self.title} ({self.date_label})"
 
     def get_absolute_url(self):
         return reverse("archive:event-detail", kwargs={"slug": self.slug})
 
+    def natural_key(self):
+        return (self.checksum,)
+
+    @property
+    def date_label(self) -> str:
+        """Return the date as precisely as the source gives it: '18 May 2017' or '2023'."""
+        if self.date_precision == DatePrecision.YEAR:
+            return f"{self.date:%Y}"
+        return f"{self.date.day} {self.date:%B %Y}"
+
 
 class SpeakerQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        """Return the speaker with this slug."""
+        return self.get(slug=slug)
+
     def identified(self):
         """Return speakers known by name (not anonymous questioners)."""
         return self.exclude(kind=SpeakerKind.UNIDENTIFIED)
@@ -85,6 +119,28 @@ class SpeakerQuerySet(models.QuerySet):
             utterance_count=Count("utterances", distinct=True),
             event_count=Count("appearances", distinct=True),
         )
+
+    def with_subquery_counts(self):
+        """Annotate the same counts with one subquery each, cheap on a page of a big table."""
+        return self.annotate(
+            utterance_count=_count_per_speaker(Utterance),
+            event_count=_count_per_speaker(Appearance),
+        )
+
+    def most_quoted(self):
+        """Return speakers with at least one utterance, the most quoted first."""
+        return (
+            self.annotate(utterance_count=Count("utterances"))
+            .filter(utterance_count__gt=0)
+            .order_by("-utterance_count", "name")
+        )
+
+
+def _count_per_speaker(model):
+    """Return a subquery counting `model` rows of the outer speaker."""
+    rows = model.objects.filter(speaker=OuterRef("pk")).order_by().values("speaker")
+    count = rows.annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
 
 
 class Speaker(models.Model):
@@ -112,12 +168,23 @@ class Speaker(models.Model):
     def get_absolute_url(self):
         return reverse("archive:speaker-detail", kwargs={"slug": self.slug})
 
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SpeakerLabelManager(models.Manager):
+    def get_by_natural_key(self, slug, label):
+        """Return the label row for this speaker slug and label."""
+        return self.get(speaker__slug=slug, label=label)
+
 
 class SpeakerLabel(models.Model):
     """A label by which transcripts name a speaker, e.g. 'SECRETARY TILLERSON'."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="labels")
     label = models.CharField(max_length=200)
+
+    objects = SpeakerLabelManager()
 
     class Meta:
         ordering = ["label"]
@@ -132,6 +199,17 @@ class SpeakerLabel(models.Model):
     def get_absolute_url(self):
         return self.speaker.get_absolute_url()
 
+    def natural_key(self):
+        return (*self.speaker.natural_key(), self.label)
+
+    natural_key.dependencies = ["archive.speaker"]
+
+
+class AppearanceManager(models.Manager):
+    def get_by_natural_key(self, checksum, slug):
+        """Return the appearance of the speaker with this slug at the event with this checksum."""
+        return self.get(event__checksum=checksum, speaker__slug=slug)
+
 
 class Appearance(models.Model):
     """A speaker's part in one event, with the title they held there."""
@@ -140,6 +218,8 @@ class Appearance(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
     role = models.CharField(max_length=300, blank=True)
     affiliation = models.CharField(max_length=300, blank=True)
+
+    objects = AppearanceManager()
 
     class Meta:
         ordering = ["event", "pk"]
@@ -154,8 +234,17 @@ class Appearance(models.Model):
     def get_absolute_url(self):
         return self.event.get_absolute_url()
 
+    def natural_key(self):
+        return (*self.event.natural_key(), *self.speaker.natural_key())
+
+    natural_key.dependencies = ["archive.event", "archive.speaker"]
+
 
 class UtteranceQuerySet(models.QuerySet):
+    def get_by_natural_key(self, checksum, sequence):
+        """Return the turn with this sequence in the event with this checksum."""
+        return self.get(event__checksum=checksum, sequence=sequence)
+
     def for_display(self):
         """Return utterances with their event and speaker loaded in the same query."""
         return self.select_related("event", "speaker")
@@ -214,6 +303,11 @@ class Utterance(models.Model):
     def get_absolute_url(self):
         return reverse("archive:utterance-detail", kwargs={"pk": self.pk})
 
+    def natural_key(self):
+        return (*self.event.natural_key(), self.sequence)
+
+    natural_key.dependencies = ["archive.event", "archive.speaker"]
+
     @property
     def interpreted(self) -> bool:
         """Return whether any paragraph is the interpreter's words."""
@@ -234,3 +328,7 @@ class UtteranceRedirect(models.Model):
 
     def get_absolute_url(self):
         return self.utterance.get_absolute_url()
+
+
+# The admin upload's models live in their own module; importing them here registers them.
+from archive.upload.models import PendingUpload, SpeakerRedirect  # noqa: E402, F401

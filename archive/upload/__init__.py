@@ -1,0 +1,1 @@
+"""Admin upload of transcripts (upload, preview, confirm) and the admin's maintenance actions."""

@@ -1,0 +1,117 @@
+"""Admin mixins: the upload pages and maintenance actions on events, the merge on speakers."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from archive.importing import reread_event
+from archive.models import PendingUpload, SpeakerRedirect
+from archive.reading import ReaderError
+from archive.upload.forms import MergeSpeakersForm
+from archive.upload.maintenance import delete_events, merge_speakers
+from archive.upload.views import PreviewView, UploadView
+
+
+class EventUploadAdminMixin:
+    """Adds the upload pages and the re-read action; deletions take turns out of the index."""
+
+    actions = ["reread_events"]
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        upload = UploadView.as_view(model_admin=self)
+        preview = PreviewView.as_view(model_admin=self)
+        return [
+            path("upload/", wrap(upload), name="{}_{}_upload".format(*info)),
+            path("upload/<slug:token>/", wrap(preview), name="{}_{}_upload_preview".format(*info)),
+            *super().get_urls(),
+        ]
+
+    @admin.action(
+        description="Re-read selected events from their stored source", permissions=["change"]
+    )
+    def reread_events(self, request, queryset):
+        for event in queryset:
+            try:
+                result = reread_event(event=event)
+            except ReaderError as error:
+                self.message_user(
+                    request, f"“{event.title}” could not be re-read: {error}", messages.ERROR
+                )
+                continue
+            self.message_user(
+                request,
+                f"Re-read “{event.title}”: {result.kept} turns kept, "
+                f"{result.added} added, {result.removed} removed.",
+                messages.SUCCESS,
+            )
+
+    def delete_model(self, request, obj):
+        delete_events(type(obj).objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_events(queryset)
+
+
+class SpeakerMergeAdminMixin:
+    """Adds the action merging selected speakers into the one the admin keeps."""
+
+    actions = ["merge_speakers"]
+
+    @admin.action(description="Merge selected speakers into one", permissions=["change", "delete"])
+    def merge_speakers(self, request, queryset):
+        speakers = queryset.with_counts().order_by("-utterance_count", "name")
+        if len(speakers) < 2:
+            self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
+            return None
+        data = request.POST if "merge" in request.POST else None
+        form = MergeSpeakersForm(data, speakers=speakers, initial={"keep": speakers[0]})
+        if not form.is_valid():
+            return self.merge_page(request, form, speakers)
+        keep = form.cleaned_data["keep"]
+        merged = ", ".join(s.name for s in speakers if s.pk != keep.pk)
+        result = merge_speakers(keep, list(speakers))
+        moved = f"{result.utterances} turn{pluralize(result.utterances)}"
+        self.message_user(
+            request, f"Merged {merged} into {keep.name}: {moved} moved.", messages.SUCCESS
+        )
+        return None
+
+    def merge_page(self, request, form, speakers):
+        """Return the page asking which of the selected speakers to keep."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge speakers",
+            "opts": self.opts,
+            "form": form,
+            "speakers": speakers,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/archive/speaker/merge.html", context)
+
+
+@admin.register(PendingUpload)
+class PendingUploadAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "user", "created", "expires", "event"]
+    list_select_related = ["user", "event"]
+    readonly_fields = ["token", "source_name", "user", "event", "created", "overrides", "warnings"]
+    exclude = ["source_text"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SpeakerRedirect)
+class SpeakerRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "speaker"]
+    search_fields = ["old_slug", "speaker__name"]
+    list_select_related = ["speaker"]
+    autocomplete_fields = ["speaker"]

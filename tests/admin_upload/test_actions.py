@@ -1,0 +1,131 @@
+"""Admin actions: merge speakers, re-read events, delete events; the search index follows."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from archive import indexing
+from archive.importing import import_source
+from archive.models import (
+    Appearance,
+    Event,
+    Speaker,
+    SpeakerLabel,
+    SpeakerRedirect,
+    Utterance,
+    UtteranceRedirect,
+)
+
+pytestmark = pytest.mark.django_db
+SPEAKERS_URL = reverse("admin:archive_speaker_changelist")
+EVENTS_URL = reverse("admin:archive_event_changelist")
+
+
+@pytest.fixture
+def seed_event(seed_bytes):
+    return import_source(data=seed_bytes).event
+
+
+@pytest.fixture
+def scheduled(monkeypatch):
+    """Record the ids the admin schedules for indexing and unindexing."""
+    calls = {"index": [], "unindex": []}
+    monkeypatch.setattr(indexing, "schedule_index", lambda ids: calls["index"].extend(ids))
+    monkeypatch.setattr(indexing, "schedule_unindex", lambda ids: calls["unindex"].extend(ids))
+    return calls
+
+
+@pytest.fixture
+def duplicate_kelly(seed_event):
+    """Return a second 'Kelly' speaking at the seed event, with a label of the first one."""
+    twin = Speaker.objects.create(name="J. Kelly", slug="j-kelly", country="United States")
+    SpeakerLabel.objects.create(speaker=twin, label="SECRETARY KELLY")
+    SpeakerLabel.objects.create(speaker=twin, label="GENERAL KELLY")
+    Appearance.objects.create(event=seed_event, speaker=twin, role="General")
+    turn = seed_event.utterances.filter(speaker__name="John Kelly").first()
+    turn.speaker = twin
+    turn.save()
+    return twin
+
+
+def merge(client, speakers, keep=None):
+    data = {"action": "merge_speakers", ACTION_CHECKBOX_NAME: [s.pk for s in speakers]}
+    if keep is not None:
+        data.update(merge="Merge", keep=keep.pk)
+    return client.post(SPEAKERS_URL, data)
+
+
+def test_merge_asks_which_speaker_to_keep(admin_client, duplicate_kelly):
+    kelly = Speaker.objects.get(name="John Kelly")
+    page = merge(admin_client, [kelly, duplicate_kelly])
+    assert page.status_code == 200 and "Merge speakers" in page.content.decode()
+    assert Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
+
+
+def test_merge_moves_turns_labels_appearances_and_redirects(
+    admin_client, duplicate_kelly, seed_event, scheduled
+):
+    kelly = Speaker.objects.get(name="John Kelly")
+    moved = list(duplicate_kelly.utterances.values_list("pk", flat=True))
+    total = Utterance.objects.filter(speaker__in=[kelly, duplicate_kelly]).count()
+    response = merge(admin_client, [kelly, duplicate_kelly], keep=kelly)
+    assert response.status_code == 302
+    assert not Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
+    assert kelly.utterances.count() == total
+    assert set(kelly.labels.values_list("label", flat=True)) == {"SECRETARY KELLY", "GENERAL KELLY"}
+    assert Appearance.objects.filter(speaker=kelly, event=seed_event).count() == 1
+    assert SpeakerRedirect.objects.get(old_slug="j-kelly").speaker == kelly
+    assert scheduled["index"] == moved
+    kelly.refresh_from_db()
+    assert kelly.country == "United States"
+
+
+def test_merge_keeps_the_chosen_one_and_forwards_old_redirects(admin_client, duplicate_kelly):
+    kelly = Speaker.objects.get(name="John Kelly")
+    SpeakerRedirect.objects.create(old_slug="john-f-kelly", speaker=kelly)
+    merge(admin_client, [kelly, duplicate_kelly], keep=duplicate_kelly)
+    assert not Speaker.objects.filter(pk=kelly.pk).exists()
+    assert set(SpeakerRedirect.objects.values_list("old_slug", "speaker")) == {
+        ("john-f-kelly", duplicate_kelly.pk),
+        (kelly.slug, duplicate_kelly.pk),
+    }
+
+
+def test_merge_needs_two_speakers(admin_client, duplicate_kelly):
+    response = merge(admin_client, [duplicate_kelly], keep=duplicate_kelly)
+    assert response.status_code == 302 and Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
+
+
+def test_reread_action_keeps_permalinks(admin_client, seed_event, scheduled):
+    before = dict(seed_event.utterances.values_list("sequence", "pk"))
+    response = admin_client.post(
+        EVENTS_URL, {"action": "reread_events", ACTION_CHECKBOX_NAME: [seed_event.pk]}, follow=True
+    )
+    assert "35 turns kept, 0 added, 0 removed" in response.content.decode()
+    assert dict(seed_event.utterances.values_list("sequence", "pk")) == before
+    assert not UtteranceRedirect.objects.exists()
+
+
+def test_delete_action_unindexes_the_events_turns(admin_client, seed_event, scheduled):
+    ids = set(seed_event.utterances.values_list("pk", flat=True))
+    data = {"action": "delete_selected", ACTION_CHECKBOX_NAME: [seed_event.pk], "post": "yes"}
+    admin_client.post(EVENTS_URL, data)
+    assert not Event.objects.exists() and not Utterance.objects.exists()
+    assert set(scheduled["unindex"]) == ids
+
+
+def test_delete_view_unindexes_the_events_turns(admin_client, seed_event, scheduled):
+    ids = set(seed_event.utterances.values_list("pk", flat=True))
+    admin_client.post(reverse("admin:archive_event_delete", args=[seed_event.pk]), {"post": "yes"})
+    assert not Event.objects.exists()
+    assert set(scheduled["unindex"]) == ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleted_events_turns_leave_the_real_index(admin_client, seed_bytes):
+    from haystack.query import SearchQuerySet
+
+    event = import_source(data=seed_bytes).event
+    assert SearchQuerySet().models(Utterance).filter(content="coresponsibility").count() == 1
+    admin_client.post(reverse("admin:archive_event_delete", args=[event.pk]), {"post": "yes"})
+    assert SearchQuerySet().models(Utterance).filter(content="coresponsibility").count() == 0
