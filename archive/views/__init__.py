@@ -1,0 +1,20 @@
+"""Pages of the archive: generic class-based views over the models."""
+
+from archive.views.dates import DateDayView, DateIndexView, DateMonthView, DateYearView
+from archive.views.events import EventDetailView, EventSourceView
+from archive.views.home import HomeView
+from archive.views.speakers import SpeakerDetailView, SpeakerListView
+from archive.views.utterances import UtteranceDetailView
+
+__all__ = [
+    "DateDayView",
+    "DateIndexView",
+    "DateMonthView",
+    "DateYearView",
+    "EventDetailView",
+    "EventSourceView",
+    "HomeView",
+    "SpeakerDetailView",
+    "SpeakerListView",
+    "UtteranceDetailView",
+]

@@ -1,0 +1,59 @@
+"""One event: its participants and full transcript, and its stored source text."""
+
+from pathlib import PurePath
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from archive.models import Event, Utterance
+
+TRANSCRIPT_PAGE_SIZE = 200
+
+
+def transcript_page(utterance):
+    """Return the transcript page number on which an utterance appears."""
+    before = Utterance.objects.filter(
+        event_id=utterance.event_id, sequence__lt=utterance.sequence
+    ).count()
+    return before // TRANSCRIPT_PAGE_SIZE + 1
+
+
+def source_filename(event):
+    """Return the download name of an event's source: the uploaded name, else the slug."""
+    name = PurePath(event.source_name.replace("\\", "/")).name if event.source_name else ""
+    return name or f"{event.slug}.txt"
+
+
+class EventDetailView(SingleObjectMixin, ListView):
+    """One event with its participants and its transcript in order."""
+
+    template_name = "archive/event_detail.html"
+    paginate_by = TRANSCRIPT_PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=Event.objects.without_source())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Utterance.objects.in_event(self.object).select_related("speaker")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["utterances"] = context["page_obj"].object_list
+        context["participants"] = self.object.appearances.select_related("speaker").order_by("pk")
+        return context
+
+
+class EventSourceView(DetailView):
+    """The transcript exactly as uploaded, as a plain-text download."""
+
+    model = Event
+
+    def render_to_response(self, context, **response_kwargs):
+        response = HttpResponse(self.object.source_text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(
+            True, source_filename(self.object)
+        )
+        return response

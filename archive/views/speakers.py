@@ -1,0 +1,127 @@
+"""The speakers: an A–Z index with filters, and one page per speaker."""
+
+import string
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Left, Upper
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from archive.models import Appearance, Speaker, SpeakerKind, SpeakerRedirect, Utterance
+
+LETTERS = list(string.ascii_uppercase)
+OTHER_LETTER = "#"
+FILTER_KINDS = [
+    (SpeakerKind.OFFICIAL, "Officials"),
+    (SpeakerKind.JOURNALIST, "Journalists"),
+    (SpeakerKind.MODERATOR, "Moderators and spokespeople"),
+]
+UNIDENTIFIED_SHOWN = 12
+
+
+def by_initial(speakers, letter):
+    """Return the speakers whose name starts with `letter`, or with no letter for '#'."""
+    if letter == OTHER_LETTER:
+        return speakers.exclude(name__regex=r"^[A-Za-z]")
+    return speakers.filter(name__istartswith=letter)
+
+
+class SpeakerListView(ListView):
+    """An A–Z index of identified speakers, filtered by country, kind and initial."""
+
+    template_name = "archive/speaker_list.html"
+    context_object_name = "speakers"
+    paginate_by = 60
+
+    def get_filters(self):
+        """Return the valid filters of the query string; unknown values are ignored."""
+        get = self.request.GET
+        kinds = {value for value, _ in FILTER_KINDS} | {SpeakerKind.UNIDENTIFIED}
+        letter = get.get("letter", "").upper()
+        return {
+            "kind": get.get("kind") if get.get("kind") in kinds else "",
+            "country": get.get("country", "").strip(),
+            "letter": letter if letter in LETTERS or letter == OTHER_LETTER else "",
+        }
+
+    def get_queryset(self):
+        self.filters = self.get_filters()
+        speakers = Speaker.objects.with_subquery_counts().order_by("name", "pk")
+        kind, country, letter = (self.filters[key] for key in ("kind", "country", "letter"))
+        speakers = speakers.filter(kind=kind) if kind else speakers.identified()
+        if country:
+            speakers = speakers.filter(country=country)
+        return by_initial(speakers, letter) if letter else speakers
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        initials = set(
+            Speaker.objects.identified()
+            .annotate(initial=Upper(Left("name", 1)))
+            .values_list("initial", flat=True)
+            .distinct()
+        )
+        context["letters"] = [(letter, letter in initials) for letter in LETTERS]
+        context["other_initials"] = bool(initials - set(LETTERS))
+        context["countries"] = (
+            Speaker.objects.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        context["kinds"] = FILTER_KINDS
+        context["filters"] = self.filters
+        if self.filters["kind"] != SpeakerKind.UNIDENTIFIED:
+            context["unidentified"] = self.unidentified_speakers()
+        return context
+
+    def unidentified_speakers(self):
+        """Return the most frequent unidentified speakers, listed apart from the index."""
+        speakers = Speaker.objects.filter(kind=SpeakerKind.UNIDENTIFIED)
+        return speakers.most_quoted()[:UNIDENTIFIED_SHOWN]
+
+
+class SpeakerDetailView(SingleObjectMixin, ListView):
+    """One speaker: roles over time, events spoken at, and their utterances paginated."""
+
+    template_name = "archive/speaker_detail.html"
+    paginate_by = 20
+    events_per_page = 20
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object(queryset=Speaker.objects.all())
+        except Http404:
+            merged = get_object_or_404(SpeakerRedirect, old_slug=kwargs["slug"])
+            return redirect(merged.speaker, permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Utterance.objects.by_speaker(self.object).select_related("event", "speaker")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["utterances"] = context["page_obj"].object_list
+        context["roles"] = self.roles_over_time()
+        appearances = (
+            Appearance.objects.filter(speaker=self.object)
+            .select_related("event")
+            .defer("event__source_text")
+            .order_by("-event__date", "-event_id")
+        )
+        paginator = Paginator(appearances, self.events_per_page)
+        context["events_page"] = paginator.get_page(self.request.GET.get("events"))
+        return context
+
+    def roles_over_time(self):
+        """Return each title the speaker held at events, with its first and last date."""
+        return (
+            Appearance.objects.filter(speaker=self.object)
+            .exclude(Q(role="") & Q(affiliation=""))
+            .values("role", "affiliation")
+            .annotate(first=Min("event__date"), last=Max("event__date"), events=Count("pk"))
+            .order_by("first", "role")
+        )

@@ -1,0 +1,63 @@
+"""The quote permalink: the quote, its context, its citation, and redirects after a re-read."""
+
+import pytest
+
+from archive.models import UtteranceRedirect
+
+pytestmark = pytest.mark.django_db
+
+
+def test_permalink_shows_the_quote_who_when_where(client, seed):
+    market = seed["market"]
+    response = client.get(f"/utterances/{market.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "America must also confront the reality that we are the market" in html
+    for fact in ("Rex W. Tillerson", "Secretary of State", "Dean Acheson", "18 May 2017"):
+        assert fact in html
+
+
+def test_permalink_shows_two_turns_of_context_each_side(client, seed):
+    utterances = seed["utterances"]
+    response = client.get(f"/utterances/{utterances[3].pk}/")
+    assert [turn.sequence for turn in response.context["before"]] == [2, 3]
+    assert [turn.sequence for turn in response.context["after"]] == [5, 6]
+    first = client.get(f"/utterances/{utterances[0].pk}/")
+    assert first.context["before"] == []
+    assert [turn.sequence for turn in first.context["after"]] == [2, 3]
+
+
+def test_permalink_links_to_its_place_in_the_transcript(client, seed):
+    html = client.get(f"/utterances/{seed['utterances'][2].pk}/").content.decode()
+    assert f'href="{seed["event"].get_absolute_url()}#u3"' in html
+
+
+def test_citation_has_role_event_venue_date_and_absolute_permalink(client, seed):
+    market = seed["market"]
+    response = client.get(f"/utterances/{market.pk}/")
+    html = response.content.decode()
+    start = html.index('id="citation-text"')
+    citation = html[start : html.index("</p>", start)]
+    assert "Rex W. Tillerson (Secretary of State)" in citation
+    assert "Press Availability With Secretary of Homeland Security" in citation
+    assert "Dean Acheson Auditorium, Washington, DC, 18 May 2017" in citation
+    assert f"http://testserver/utterances/{market.pk}/" in citation
+    assert 'data-copy-target="citation-text"' in html
+    assert "archive/copy.js" in html
+
+
+def test_removed_permalink_redirects_permanently(client, seed):
+    market = seed["market"]
+    UtteranceRedirect.objects.create(old_id=market.pk + 1000, utterance=market)
+    response = client.get(f"/utterances/{market.pk + 1000}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/utterances/{market.pk}/"
+
+
+def test_unknown_permalink_is_404(client, seed):
+    assert client.get("/utterances/999999/").status_code == 404
+
+
+def test_permalink_query_count_is_fixed(django_assert_max_num_queries, client, seed):
+    with django_assert_max_num_queries(5):
+        assert client.get(f"/utterances/{seed['market'].pk}/").status_code == 200
