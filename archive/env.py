@@ -12,6 +12,13 @@ from django.core.exceptions import ImproperlyConfigured
 DEV_SECRET_KEY = "dev-insecure-only-for-local-development"
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+SEARCH_ENGINES = {
+    "whoosh": "archive.search.backend.ArchiveWhooshEngine",
+    "elasticsearch": "haystack.backends.elasticsearch_backend.ElasticsearchSearchEngine",
+    "elasticsearch5": "haystack.backends.elasticsearch5_backend.Elasticsearch5SearchEngine",
+    "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+    "solr": "haystack.backends.solr_backend.SolrEngine",
+}
 
 
 class Env:
@@ -72,3 +79,19 @@ class Env:
         """Return the variable as a path, relative paths taken from the current folder."""
         value = self.str(name)
         return Path(value).resolve() if value else default
+
+    def search(self, whoosh_dir: Path) -> dict:
+        """Return haystack's connection from SEARCH_URL (whoosh:, elasticsearch7://, solr://)."""
+        url = self.str("SEARCH_URL") or "whoosh:"
+        scheme, _, rest = url.partition(":")
+        engine, _, transport = scheme.partition("+")
+        if engine == "whoosh":
+            path = rest.removeprefix("//") or str(whoosh_dir)
+            return {"ENGINE": SEARCH_ENGINES["whoosh"], "PATH": str(Path(path).resolve())}
+        if engine not in SEARCH_ENGINES or not rest.startswith("//"):
+            raise ImproperlyConfigured(f"SEARCH_URL is not a search URL haystack knows: {url!r}")
+        host, _, name = rest[2:].partition("/")
+        base = f"{transport or 'http'}://{host}/"
+        if engine == "solr":
+            return {"ENGINE": SEARCH_ENGINES[engine], "URL": base + name}
+        return {"ENGINE": SEARCH_ENGINES[engine], "URL": base, "INDEX_NAME": name or "archive"}

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "archive.search",  # before haystack: its rebuild_index/update_index take precedence
     "haystack",
     "archive",
 ]
@@ -85,13 +86,18 @@ STORAGES = {
     },
 }
 
+# Admin uploads of transcripts: files past FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary
+# file, so an oversize upload is refused by its size unread; pasted text gets twice the limit.
+TRANSCRIPT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = TRANSCRIPT_UPLOAD_MAX_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * TRANSCRIPT_UPLOAD_MAX_BYTES
+
 WHOOSH_INDEX_DIR = env.path("WHOOSH_INDEX_DIR", BASE_DIR / "whoosh_index")
-HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
-        "PATH": str(WHOOSH_INDEX_DIR),
-    },
-}
+# SEARCH_URL picks the engine (Whoosh in WHOOSH_INDEX_DIR unless set); see archive/env.py.
+HAYSTACK_CONNECTIONS = {"default": env.search(WHOOSH_INDEX_DIR)}
+# One indexed model: skip haystack's per-query "django_ct" narrowing, a full search on Whoosh.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
+HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
 if env.is_production():
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,14 +1,47 @@
 """URLs of the archive's public pages."""
 
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
 
-from archive import views
+from archive import api, converters, feeds, views
+from archive.search.views import ArchiveSearchView
+from archive.sitemaps import SITEMAPS
+
+register_converter(converters.YearConverter, "yyyy")
+register_converter(converters.MonthConverter, "mm")
+register_converter(converters.DayConverter, "dd")
 
 app_name = "archive"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("events/<slug:slug>/source/", views.EventSourceView.as_view(), name="event-source"),
+    path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),
     path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker-detail"),
+    path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker-feed"),
     path("utterances/<int:pk>/", views.UtteranceDetailView.as_view(), name="utterance-detail"),
+    path("dates/", views.DateIndexView.as_view(), name="date-index"),
+    path("dates/<yyyy:year>/", views.DateYearView.as_view(), name="date-year"),
+    path("dates/<yyyy:year>/<mm:month>/", views.DateMonthView.as_view(), name="date-month"),
+    path("dates/<yyyy:year>/<mm:month>/<dd:day>/", views.DateDayView.as_view(), name="date-day"),
+    path("search/", ArchiveSearchView.as_view(), name="search"),
+    path("api/search", api.search, name="api-search"),
+    path("api/utterances/<int:pk>", api.utterance, name="api-utterance"),
+    path("api/speakers/", api.speakers, name="api-speakers"),
+    path("api/events/", api.events, name="api-events"),
+    path("feeds/events/", feeds.LatestEventsFeed(), name="events-feed"),
+    path("feeds/search/", feeds.SearchFeed(), name="search-feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "archive:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]

@@ -13,7 +13,7 @@ def _private_index(settings, tmp_path):
     settings.WHOOSH_INDEX_DIR = tmp_path / "whoosh"
     settings.HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+            "ENGINE": "archive.search.backend.ArchiveWhooshEngine",
             "PATH": str(tmp_path / "whoosh"),
         }
     }

@@ -1,0 +1,111 @@
+"""The search form: the query, its filters and the sort order, shared by the page and the API."""
+
+from __future__ import annotations
+
+from django import forms
+from haystack.forms import SearchForm
+from haystack.inputs import Exact
+from haystack.query import EmptySearchQuerySet
+
+from archive.models import Event, EventKind, Speaker
+from archive.search import query as user_query
+
+FACETS = ("speaker", "year", "kind")
+SORTS = {"relevance": None, "newest": "-day", "oldest": "day"}
+WORDS = [
+    ("", "All words"),
+    ("original", "Original words only"),
+    ("interpreted", "Interpreted only"),
+]
+
+
+def day_number(date) -> int:
+    """Return a date as the integer yyyymmdd the index filters on."""
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+class ArchiveSearchForm(SearchForm):
+    """Query plus filters: speaker and event by slug, kind, country, dates, interpreted words."""
+
+    speaker = forms.SlugField(required=False, label="Speaker")
+    event = forms.SlugField(required=False, label="Event")
+    kind = forms.ChoiceField(required=False, label="Kind of event")
+    country = forms.ChoiceField(required=False, label="Speaker's country")
+    words = forms.ChoiceField(required=False, label="Words", choices=WORDS)
+    sort = forms.ChoiceField(
+        required=False,
+        label="Sort by",
+        choices=[
+            ("relevance", "Relevance"),
+            ("newest", "Newest first"),
+            ("oldest", "Oldest first"),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].label = "Search for"
+        self.fields["kind"].choices = [("", "Any kind"), *EventKind.choices]
+        countries = Speaker.objects.exclude(country="").order_by("country").distinct()
+        choices = [(c, c) for c in countries.values_list("country", flat=True)]
+        self.fields["country"].choices = [("", "Any country"), *choices]
+        date_widget = forms.DateInput(attrs={"type": "date"})
+        self.fields["from"] = forms.DateField(required=False, label="From", widget=date_widget)
+        self.fields["to"] = forms.DateField(required=False, label="To", widget=date_widget)
+        self.parsed = user_query.parse("")
+        self.speaker_obj = self.event_obj = None
+
+    def clean_speaker(self):
+        slug = self.cleaned_data["speaker"]
+        if slug:
+            self.speaker_obj = Speaker.objects.filter(slug=slug).first()
+            if self.speaker_obj is None:
+                raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+        return slug
+
+    def clean_event(self):
+        slug = self.cleaned_data["event"]
+        if slug:
+            self.event_obj = Event.objects.without_source().filter(slug=slug).first()
+            if self.event_obj is None:
+                raise forms.ValidationError(f"No event “{slug}” is in the archive.")
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            raise forms.ValidationError("The “from” date must not come after the “to” date.")
+        self.parsed = user_query.parse(cleaned.get("q") or "")
+        return cleaned
+
+    def search(self):
+        """Return the SearchQuerySet of the query with filters, facets and order applied."""
+        if not self.is_valid() or self.parsed.is_empty:
+            return EmptySearchQuerySet()
+        sqs = self.parsed.apply(self.searchqueryset)
+        for narrow in self.narrow_queries(sqs.query):
+            sqs = sqs.narrow(narrow)
+        for name in FACETS:
+            sqs = sqs.facet(name)
+        order = SORTS.get(self.cleaned_data.get("sort") or "relevance")
+        if order:
+            sqs = sqs.order_by(order)
+        return sqs.load_all() if self.load_all else sqs
+
+    def narrow_queries(self, query) -> list[str]:
+        """Return the filters as queries in the engine's own syntax."""
+        data, fragments = self.cleaned_data, []
+        for name in ("speaker", "event", "kind", "country"):
+            if data.get(name):
+                fragments.append(query.build_query_fragment(name, "exact", Exact(data[name])))
+        if data.get("from"):
+            fragments.append(query.build_query_fragment("day", "gte", day_number(data["from"])))
+        if data.get("to"):
+            fragments.append(query.build_query_fragment("day", "lte", day_number(data["to"])))
+        if data.get("words"):
+            interpreted = data["words"] == "interpreted"
+            # "content" gives interpreted:(true); "exact" would quote it, and Whoosh has no
+            # phrase search on a boolean field.
+            fragments.append(query.build_query_fragment("interpreted", "content", interpreted))
+        return fragments

@@ -1,0 +1,109 @@
+"""Read the search box: words, "exact phrases", OR between alternatives and -excluded words.
+
+Whatever is typed becomes a safe haystack query: only word characters reach the engine, so no
+input can produce a syntax error there; what cannot be understood is dropped with a note.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import reduce
+
+from haystack.inputs import Clean, Exact
+from haystack.query import SQ
+
+MAX_LENGTH = 500
+MAX_CLAUSES = 24
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+WORD = re.compile(r"\w+(?:[.'’\-]\w+)*")
+PLAIN_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A word or a phrase of the query."""
+
+    text: str
+    phrase: bool
+
+    def as_input(self):
+        """Return the haystack input: an exact phrase or a cleaned word."""
+        return Exact(self.text) if self.phrase else Clean(self.text)
+
+    def __str__(self):
+        return f'"{self.text}"' if self.phrase else self.text
+
+
+@dataclass
+class UserQuery:
+    """A parsed query: every group must match (one of its clauses), no excluded clause may."""
+
+    groups: list[list[Clause]] = field(default_factory=list)
+    excluded: list[Clause] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def words(self) -> list[str]:
+        """Return the words the results should contain, for highlighting and spelling."""
+        return [word for group in self.groups for clause in group for word in clause.text.split()]
+
+    def apply(self, sqs):
+        """Return the SearchQuerySet narrowed to this query."""
+        for group in self.groups:
+            sqs = sqs.filter(reduce(operator.or_, (SQ(content=c.as_input()) for c in group)))
+        for clause in self.excluded:
+            sqs = sqs.exclude(content=clause.as_input())
+        return sqs
+
+    def __str__(self):
+        parts = [" OR ".join(str(clause) for clause in group) for group in self.groups]
+        return " ".join(parts + [f"-{clause}" for clause in self.excluded])
+
+
+def parse(raw: str) -> UserQuery:
+    """Parse what a reader typed; never raises."""
+    query = UserQuery()
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in raw or "")
+    if len(text) > MAX_LENGTH:
+        text = text[:MAX_LENGTH]
+        query.notes.append(f"Your search was shortened to its first {MAX_LENGTH} characters.")
+    join_next, exclude_next = False, False
+    for match in TOKEN.finditer(text):
+        minus, phrase, bare = match.groups()
+        if bare in {"OR", "AND", "NOT"}:
+            join_next, exclude_next = bare == "OR", bare == "NOT"
+            continue
+        excluded = exclude_next or bool(minus) or bool(bare and bare.startswith("-"))
+        clause = _clause(phrase if phrase is not None else bare.lstrip("-"))
+        if clause is not None:
+            _add(query, clause, excluded, join_next)
+        join_next, exclude_next = False, False
+    if len(query.groups) + len(query.excluded) > MAX_CLAUSES:
+        query.groups, query.excluded = query.groups[:MAX_CLAUSES], query.excluded[:MAX_CLAUSES]
+        query.notes.append(f"Only the first {MAX_CLAUSES} words or phrases were searched.")
+    return query
+
+
+def _clause(text: str) -> Clause | None:
+    words = WORD.findall(text)
+    if not words:
+        return None
+    if len(words) == 1 and PLAIN_WORD.fullmatch(words[0]):
+        return Clause(words[0], phrase=False)
+    return Clause(" ".join(words), phrase=True)
+
+
+def _add(query: UserQuery, clause: Clause, excluded: bool, join: bool) -> None:
+    if excluded:
+        query.excluded.append(clause)
+    elif join and query.groups:
+        query.groups[-1].append(clause)
+    else:
+        query.groups.append([clause])

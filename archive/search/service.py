@@ -1,0 +1,94 @@
+"""Run a search form into one page of results with facets, shared by the page and the API."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from haystack import connections
+from haystack.query import EmptySearchQuerySet
+
+from archive.search.present import Row, facet_lists, result_rows
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 20
+MAX_PAGE = 500
+FAILED = "The search could not be run just now. Please try again, or simplify the query."
+
+
+@dataclass
+class Outcome:
+    """What one search produced; `searched` is False when there was nothing to search for."""
+
+    searched: bool = False
+    page: Page | None = None
+    rows: list[Row] = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count if self.page else 0
+
+
+def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
+    """Search with a bound form and return the requested page; never raises."""
+    outcome = Outcome(notes=list(form.parsed.notes) if form.is_valid() else [])
+    sqs = form.search()
+    if isinstance(sqs, EmptySearchQuerySet):
+        return outcome
+    outcome.searched = True
+    requested = page_number(page_param, outcome.notes)
+    try:
+        outcome.page = paginate(sqs, requested, page_size, outcome.notes)
+        outcome.facets = facet_lists(sqs.facet_counts())
+        if outcome.total == 0:
+            outcome.suggestion = suggest(form.parsed.words)
+        outcome.rows = result_rows(outcome.page.object_list, form.parsed.words)
+    except Exception:
+        # A broken index or engine must never turn into a server error for a reader.
+        log.exception("Search failed for %r", form.cleaned_data.get("q"))
+        outcome.page, outcome.error = None, FAILED
+    return outcome
+
+
+def page_number(value, notes: list[str]) -> int:
+    """Return the requested page as an int of at least 1, noting any correction."""
+    try:
+        number = int(value or 1)
+    except (TypeError, ValueError):
+        notes.append("That page number is not a number; showing the first page.")
+        return 1
+    if number < 1:
+        notes.append("Pages start at 1; showing the first page.")
+        return 1
+    return number
+
+
+def paginate(sqs, requested: int, page_size: int, notes: list[str]) -> Page:
+    """Run the query once for the page (and its count and facets), falling back to the last page."""
+    number = min(requested, MAX_PAGE)
+    list(sqs[(number - 1) * page_size : number * page_size])
+    last = max(1, math.ceil(sqs.count() / page_size))
+    if requested > last:
+        notes.append(f"There is no page {requested}; this is the last page, {last}.")
+        number = last
+    elif requested > number:
+        notes.append(f"Only the first {MAX_PAGE} pages can be shown; this is page {number}.")
+    return Paginator(sqs, page_size).page(number)
+
+
+def suggest(words: list[str]) -> str | None:
+    """Return the engine's spelling suggestion for the query's words, if it differs from them."""
+    backend = connections["default"].get_backend()
+    if not words or not hasattr(backend, "create_spelling_suggestion"):
+        return None
+    typed = [word.lower() for word in words]
+    suggestion = backend.create_spelling_suggestion(" ".join(typed))
+    if suggestion and suggestion.lower().split() != typed:
+        return suggestion
+    return None

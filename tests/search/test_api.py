@@ -1,0 +1,63 @@
+"""The JSON API: shape, pagination links, filters and 400s for bad input."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_shape(client, archive):
+    response = client.get("/api/search", {"q": "market", "sort": "newest"})
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == {"query", "pagination", "results", "facets", "suggestion", "notes"}
+    assert data["pagination"]["count"] == 4 and data["pagination"]["next"] is None
+    first = data["results"][0]
+    assert set(first) >= {"id", "url", "snippet", "speaker", "event", "interpreted", "label"}
+    assert first["event"]["date"] == "2022-05-23" and "<mark>" in first["snippet"]
+    assert {f["value"] for f in data["facets"]["speaker"]} == {
+        "rex-w-tillerson",
+        "luis-videgaray",
+        "antony-j-blinken",
+    }
+
+
+def test_search_pagination_links_keep_the_query(client, archive, monkeypatch):
+    monkeypatch.setattr("archive.search.service.PAGE_SIZE", 2)
+    monkeypatch.setattr("archive.search.service.run.__defaults__", (2,))
+    data = client.get("/api/search", {"q": "market", "speaker": "antony-j-blinken"}).json()
+    assert data["pagination"] == {
+        "page": 1,
+        "pages": 1,
+        "count": 2,
+        "next": None,
+        "previous": None,
+    }
+    data = client.get("/api/search", {"q": "market"}).json()
+    assert data["pagination"]["next"].endswith("/api/search?q=market&page=2")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": ""}, {"q": "OR -"}, {"q": "x", "from": "yesterday"}, {"q": "x", "kind": "nope"}],
+)
+def test_search_bad_input_is_a_json_400(client, archive, params):
+    response = client.get("/api/search", params)
+    assert response.status_code == 400 and "error" in response.json()
+
+
+def test_utterance_speakers_events(client, archive):
+    utterance = archive["utterances"][2]
+    data = client.get(f"/api/utterances/{utterance.pk}").json()
+    assert (
+        data["paragraphs"][0]["interpreted"] is True and data["speaker"]["slug"] == "luis-videgaray"
+    )
+    assert client.get("/api/utterances/999999").status_code == 404
+    speakers = client.get("/api/speakers/").json()
+    assert (
+        speakers["pagination"]["count"] == 5
+        and speakers["results"][0]["name"] == "Antony J. Blinken"
+    )
+    events = client.get("/api/events/").json()
+    assert [e["slug"] for e in events["results"]] == ["tokyo-2022", "energy-2021", "drugs-2017"]
+    assert client.get("/api/events/", {"page": "7"}).status_code == 400
+    assert client.get("/api/speakers/", {"page": "x"}).status_code == 400
