@@ -47,11 +47,24 @@ def _schedule(utterance_ids: Iterable[int]) -> None:
     if not ids:
         return
     IndexTask.objects.bulk_create([IndexTask(utterance_id=pk) for pk in ids], batch_size=BATCH_SIZE)
+    if getattr(_local, "deferred", False):
+        return
     # One drain per transaction is enough: a per-row signal inside a bulk delete would add hundreds.
     # The flag alone could outlive a rollback, hence the look at the pending callbacks too.
     if not (getattr(_local, "drain_pending", False) and _drain_registered()):
         _local.drain_pending = True
         transaction.on_commit(drain_after_commit, robust=True)
+
+
+@contextmanager
+def deferred():
+    """Queue index work inside the block without draining per commit; drain once at the end."""
+    _local.deferred = True
+    try:
+        yield
+    finally:
+        _local.deferred = False
+    drain()
 
 
 def _drain_registered() -> bool:

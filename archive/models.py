@@ -77,6 +77,9 @@ class Event(models.Model):
     source_url = models.URLField(max_length=500, blank=True)
     source_text = models.TextField(help_text="The transcript exactly as uploaded, to read again.")
     source_name = models.CharField(max_length=255, blank=True, help_text="Uploaded file name.")
+    reading_metadata = models.JSONField(
+        default=dict, blank=True, help_text="What was given to the reader beside the text."
+    )
     checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the source.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

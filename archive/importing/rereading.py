@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 
 from archive import indexing
-from archive.importing.service import resolve_speakers, utterance_rows
+from archive.importing.service import recorded_metadata, resolve_speakers, utterance_rows
 from archive.models import Event, Utterance, UtteranceRedirect
 from archive.reading import Metadata, Reading, read
 
@@ -49,7 +49,8 @@ def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
 def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResult:
     """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
     if reading is None:
-        reading = read(event.source_text, metadata=Metadata(filename=event.source_name))
+        given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
+        reading = read(event.source_text, metadata=given or Metadata(filename=event.source_name))
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         old = list(Utterance.objects.in_event(event))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from collections.abc import Mapping
@@ -90,6 +91,24 @@ def existing_event(digest: str) -> Event | None:
     return Event.objects.filter(checksum=digest).first()
 
 
+def metadata_record(metadata: Metadata | None) -> dict:
+    """Return the metadata given to the reader as JSON-ready data, empty fields left out."""
+    if metadata is None:
+        return {}
+    given = {k: v for k, v in dataclasses.asdict(metadata).items() if v}
+    if "date" in given:
+        given["date"] = given["date"].isoformat()
+    return given
+
+
+def recorded_metadata(record: Mapping) -> Metadata:
+    """Return the Metadata that metadata_record stored."""
+    values = dict(record)
+    if values.get("date"):
+        values["date"] = datetime.date.fromisoformat(values["date"])
+    return Metadata(**values)
+
+
 def import_source(
     *, data: bytes | str, metadata: Metadata | None = None, overrides: Mapping | None = None
 ) -> ImportResult:
@@ -105,6 +124,7 @@ def import_source(
         source_text=source_text,
         source_name=metadata.filename,
         overrides=overrides or {},
+        metadata=metadata,
     )
 
 
@@ -115,10 +135,12 @@ def import_reading(
     source_name: str = "",
     overrides: Mapping | None = None,
     speaker_choices: Mapping[str, Speaker | None] | None = None,
+    metadata: Metadata | None = None,
 ) -> ImportResult:
     """Write one reading atomically; a source imported before creates nothing.
 
-    `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new one.
+    `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new one;
+    `metadata` is what the reader was given, kept so a re-read gives the reader the same.
     """
     digest = checksum(source_text)
     duplicate = existing_event(digest)
@@ -131,6 +153,7 @@ def import_reading(
                 slug=unique_event_slug(values["title"], values["date"]),
                 source_text=source_text,
                 source_name=source_name[:255],
+                reading_metadata=metadata_record(metadata),
                 checksum=digest,
                 **values,
             )

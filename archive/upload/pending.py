@@ -171,6 +171,7 @@ def confirm(upload: PendingUpload, choices: Mapping[str, Speaker | None]) -> Imp
             source_name=locked.source_name,
             overrides=import_overrides(locked.overrides),
             speaker_choices=dict(choices),
+            metadata=metadata(locked.overrides, locked.source_name),
         )
         locked.event = result.event
         locked.save(update_fields=["event"])

@@ -51,3 +51,20 @@ def test_whole_dev_corpus_imports_without_failures():
     assert error is None, err
     files = [p for p in SOURCES.rglob("*") if p.is_file()]
     assert f"imported {len(files)}," in out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_import_indexes_once_at_the_end(monkeypatch):
+    from archive import indexing
+    from archive.search.models import IndexTask
+
+    drains = []
+    real_drain = indexing.drain
+    monkeypatch.setattr(indexing, "drain", lambda: drains.append(1) or real_drain())
+    out, err, error = run(str(SOURCES / "state-dept"))
+    assert error is None, err
+    assert drains == [1]
+    assert not IndexTask.objects.exists()
+    from haystack.query import SearchQuerySet
+
+    assert SearchQuerySet().models(Utterance).count() == Utterance.objects.count()

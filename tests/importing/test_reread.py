@@ -50,3 +50,21 @@ def test_redirects_follow_a_second_reread(seed_bytes):
     redirect.refresh_from_db()
     assert redirect.utterance.sequence == 3
     assert UtteranceRedirect.objects.get(old_id=target.pk).utterance == redirect.utterance
+
+
+def test_reread_gives_the_reader_the_same_metadata_as_the_import():
+    import datetime
+
+    from archive.reading import Metadata
+
+    speech = "Mr President, distinguished delegates, peace is our common aim.\n"
+    given = Metadata(
+        title="Address", speaker="Jane Doe", country="Ruritania", date=datetime.date(2020, 9, 22)
+    )
+    event = import_source(data=speech, metadata=given).event
+    assert event.reading_metadata["speaker"] == "Jane Doe"
+    reread_event(event=event)
+    only = event.utterances.get()
+    assert only.speaker.name == "Jane Doe"
+    event.refresh_from_db()
+    assert event.date == datetime.date(2020, 9, 22)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from archive import indexing
 from archive.importing import ImportRefused, import_source
 from archive.reading import Metadata, ReaderError
 
@@ -50,10 +51,11 @@ class Command(BaseCommand):
         counts: Counter = Counter()
         started = time.perf_counter()
         progress = tqdm(files, unit="file", disable=options["verbosity"] < 1 or not files)
-        for path in progress:
-            outcome, utterances = self.import_file(path, dry_run)
-            counts[outcome] += 1
-            counts["utterances"] += utterances
+        with indexing.deferred():
+            for path in progress:
+                outcome, utterances = self.import_file(path, dry_run)
+                counts[outcome] += 1
+                counts["utterances"] += utterances
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{'dry run: ' if dry_run else ''}imported {counts['imported']}, "
