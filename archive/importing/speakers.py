@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from archive.importing.names import is_full_name, is_generic_label, name_tokens, same_person_name
+from archive.importing.names import (
+    GENERIC_LABELS,
+    is_full_name,
+    is_generic_label,
+    name_tokens,
+    same_person_name,
+)
 from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.reading import SpeakerReading
 
@@ -22,6 +28,8 @@ def compatible(speaker: Speaker, reading: SpeakerReading) -> bool:
 
 def is_role_only(reading: SpeakerReading) -> bool:
     """Return whether the reading names a role (Moderator, Question) rather than a person."""
+    if reading.kind == SpeakerKind.UNIDENTIFIED or reading.name.upper() in GENERIC_LABELS:
+        return True
     return reading.kind in ROLE_KINDS and not is_full_name(reading.name)
 
 

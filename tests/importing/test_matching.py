@@ -77,3 +77,14 @@ def test_generic_labels():
     assert names.is_generic_label("QUESTION")
     assert names.is_generic_label("SENIOR STATE DEPARTMENT OFFICIAL ONE")
     assert not names.is_generic_label("SECRETARY KELLY")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Unidentified questioner", "unidentified"), ("Interpreter", "official")],
+)
+def test_anonymous_roles_are_one_speaker_across_events(name, kind):
+    role = SpeakerReading(key="r", name=name, kind=kind, labels=("QUESTION",))
+    first, created = resolve(role)
+    assert created
+    assert resolve(role) == (first, False)
