@@ -72,7 +72,12 @@ class Env:
         except ValueError as error:
             raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from error
         if config["ENGINE"].endswith("sqlite3"):
-            config["OPTIONS"] = {"timeout": 20}
+            # WAL lets pages read while an import writes; NORMAL sync is still crash-safe in WAL.
+            config["OPTIONS"] = {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
         return config
 
     def path(self, name: str, default: Path) -> Path:

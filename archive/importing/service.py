@@ -170,14 +170,20 @@ def import_reading(
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:
     """Return the archive speaker for each reading key, recording labels and roles."""
     resolved = {}
+    directory = matching.Directory.load(reading.speakers)
     for speaker_reading in reading.speakers:
         chosen = choices.get(speaker_reading.key, None)
         if speaker_reading.key in choices and chosen is None:
             chosen = matching.NEW
-        speaker, _ = matching.resolve(speaker_reading, chosen)
-        newest = not speaker.appearances.filter(event__date__gt=event.date).exists()
-        matching.remember(speaker, speaker_reading, is_newest=newest)
-        resolved[speaker_reading.key] = speaker
+        resolved[speaker_reading.key], _ = matching.resolve(speaker_reading, chosen, directory)
+    later = set(
+        Appearance.objects.filter(
+            speaker__in=resolved.values(), event__date__gt=event.date
+        ).values_list("speaker_id", flat=True)
+    )
+    for speaker_reading in reading.speakers:
+        speaker = resolved[speaker_reading.key]
+        matching.remember(speaker, speaker_reading, is_newest=speaker.pk not in later)
     spoken = {u.speaker for u in reading.utterances}
     Appearance.objects.bulk_create(
         [

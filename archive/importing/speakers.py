@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 from django.utils.text import slugify
 
 from archive.importing.names import (
@@ -15,6 +18,29 @@ from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.reading import SpeakerReading
 
 ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
+NEW = object()
+
+
+@dataclass
+class Directory:
+    """The archive's speakers and the labels in question, loaded once for one reading."""
+
+    speakers: list[Speaker]
+    by_label: dict[str, list[Speaker]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, readings) -> Directory:
+        """Return the directory for the given speaker readings: two queries."""
+        speakers = list(
+            Speaker.objects.only("name", "slug", "kind", "role", "affiliation", "country")
+        )
+        by_id = {speaker.pk: speaker for speaker in speakers}
+        labels = {label for reading in readings for label in reading.labels}
+        by_label = defaultdict(list)
+        rows = SpeakerLabel.objects.filter(label__in=labels).values_list("label", "speaker_id")
+        for label, speaker_id in rows:
+            by_label[label].append(by_id[speaker_id])
+        return cls(speakers, dict(by_label))
 
 
 def compatible(speaker: Speaker, reading: SpeakerReading) -> bool:
@@ -33,29 +59,36 @@ def is_role_only(reading: SpeakerReading) -> bool:
     return reading.kind in ROLE_KINDS and not is_full_name(reading.name)
 
 
-def match_by_label(reading: SpeakerReading) -> Speaker | None:
+def only_one(matches: list[Speaker]) -> Speaker | None:
+    """Return the single distinct match, or None when there are none or several."""
+    distinct = {speaker.pk: speaker for speaker in matches}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def match_by_label(reading: SpeakerReading, directory: Directory) -> Speaker | None:
     """Return the one compatible speaker already known by one of the reading's labels."""
-    labels = [label for label in reading.labels if not is_generic_label(label)]
-    if not labels:
-        return None
-    known = Speaker.objects.filter(labels__label__in=labels).distinct()
-    matches = [speaker for speaker in known if compatible(speaker, reading)]
-    return matches[0] if len(matches) == 1 else None
+    known = [
+        speaker
+        for label in reading.labels
+        if not is_generic_label(label)
+        for speaker in directory.by_label.get(label, ())
+    ]
+    return only_one([speaker for speaker in known if compatible(speaker, reading)])
 
 
-def match_by_name(reading: SpeakerReading) -> Speaker | None:
+def match_by_name(reading: SpeakerReading, directory: Directory) -> Speaker | None:
     """Return the one compatible speaker whose full name agrees with the reading's."""
     if is_role_only(reading):
-        same = Speaker.objects.filter(kind=reading.kind, name__iexact=reading.name)
-        return same.first()
+        wanted = reading.name.casefold()
+        same = [
+            s for s in directory.speakers if s.kind == reading.kind and s.name.casefold() == wanted
+        ]
+        return min(same, key=lambda s: s.pk, default=None)
     if not is_full_name(reading.name):
         return None
-    # Accents defeat the database's case folding, so compare folded names in Python.
-    candidates = Speaker.objects.exclude(kind=SpeakerKind.UNIDENTIFIED).only(
-        "name", "country", "kind"
-    )
-    matches = [speaker for speaker in candidates if compatible(speaker, reading)]
-    return matches[0] if len(matches) == 1 else None
+    # Accents defeat the database's case folding, so names are compared folded, in Python.
+    candidates = [s for s in directory.speakers if s.kind != SpeakerKind.UNIDENTIFIED]
+    return only_one([speaker for speaker in candidates if compatible(speaker, reading)])
 
 
 def unique_slug(name: str) -> str:
@@ -81,24 +114,26 @@ def create_speaker(reading: SpeakerReading) -> Speaker:
     )
 
 
-NEW = object()
-
-
 def resolve(
-    reading: SpeakerReading, chosen: Speaker | object | None = None
+    reading: SpeakerReading,
+    chosen: Speaker | object | None = None,
+    directory: Directory | None = None,
 ) -> tuple[Speaker, bool]:
     """Return the archive speaker for a reading's speaker (`chosen`, or NEW to force a new one)."""
-    if chosen is NEW:
-        return create_speaker(reading), True
-    speaker = chosen or match_by_label(reading) or match_by_name(reading)
-    if speaker is None:
-        return create_speaker(reading), True
-    return speaker, False
+    if chosen is not NEW:
+        speaker = chosen or preview(reading, directory)
+        if speaker is not None:
+            return speaker, False
+    speaker = create_speaker(reading)
+    if directory is not None:
+        directory.speakers.append(speaker)
+    return speaker, True
 
 
-def preview(reading: SpeakerReading) -> Speaker | None:
+def preview(reading: SpeakerReading, directory: Directory | None = None) -> Speaker | None:
     """Return the existing speaker an import would use, or None for a new one; writes nothing."""
-    return match_by_label(reading) or match_by_name(reading)
+    directory = directory or Directory.load([reading])
+    return match_by_label(reading, directory) or match_by_name(reading, directory)
 
 
 def remember(speaker: Speaker, reading: SpeakerReading, is_newest: bool) -> None:
@@ -108,10 +143,10 @@ def remember(speaker: Speaker, reading: SpeakerReading, is_newest: bool) -> None
         ignore_conflicts=True,
     )
     changed = []
-    for field in ("role", "affiliation", "country"):
-        value, current = getattr(reading, field), getattr(speaker, field)
+    for name in ("role", "affiliation", "country"):
+        value, current = getattr(reading, name), getattr(speaker, name)
         if value and value != current and (is_newest or not current):
-            setattr(speaker, field, value)
-            changed.append(field)
+            setattr(speaker, name, value)
+            changed.append(name)
     if changed:
         speaker.save(update_fields=changed)
