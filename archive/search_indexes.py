@@ -8,7 +8,7 @@ from archive.models import Utterance
 class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
     """One document per utterance; keyword fields are FacetCharFields, kept whole by engines."""
 
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     speaker = indexes.FacetCharField(model_attr="speaker__slug")
     speaker_id = indexes.IntegerField(model_attr="speaker_id", indexed=False)
     speaker_name = indexes.CharField(model_attr="speaker__name", indexed=False)
@@ -32,6 +32,11 @@ class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
     def read_queryset(self, using=None):
         """Return the utterances that search results display."""
         return Utterance.objects.select_related("event", "speaker").defer("event__source_text")
+
+    def prepare_text(self, obj):
+        """Return the searchable text: words, speaker's name and labels, label, event title."""
+        labels = [label.label for label in obj.speaker.labels.all()]
+        return "\n".join([obj.text, obj.speaker.name, obj.label, *labels, obj.event.title])
 
     def prepare_day(self, obj):
         """Index the date as the integer yyyymmdd, whose range filter is fast."""

@@ -7,6 +7,7 @@ from haystack.management.commands import rebuild_index
 
 from archive import indexing
 from archive.models import Utterance
+from archive.search.models import IndexTask
 
 CHUNK = 2000
 
@@ -22,7 +23,9 @@ class Command(rebuild_index.Command):
             return None
         with indexing.writer_lock(wait=True):
             started = time.monotonic()
+            covered = list(IndexTask.objects.values_list("pk", flat=True))
             count = rebuild_all(backend)
+            settle(covered)
             applied = indexing.drain_holding_lock()
         applied += indexing.drain()
         if options["verbosity"]:
@@ -33,6 +36,12 @@ class Command(rebuild_index.Command):
                 f"applied {applied} queued changes."
             )
         return None
+
+
+def settle(task_ids: list[int]) -> None:
+    """Drop the tasks queued before the rebuild began: it read their changes already."""
+    for start in range(0, len(task_ids), CHUNK):
+        IndexTask.objects.filter(pk__in=task_ids[start : start + CHUNK]).delete()
 
 
 def rebuild_all(backend) -> int:
