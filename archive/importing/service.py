@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from archive import indexing
 from archive.importing import speakers as matching
+from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
 from archive.reading import Metadata, Reading, read
 
@@ -73,17 +73,6 @@ def event_values(reading: Reading, overrides: Mapping) -> dict:
     if not isinstance(values["date"], datetime.date):
         raise ImportRefused("The transcript has no date the reader could find: give one.")
     return values
-
-
-def unique_event_slug(title: str, date: datetime.date) -> str:
-    """Return a slug for a new event that no event has yet."""
-    base = slugify(f"{date:%Y-%m-%d} {title}")[:100].rstrip("-")
-    taken = set(Event.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def existing_event(digest: str) -> Event | None:
@@ -150,7 +139,7 @@ def import_reading(
     try:
         with transaction.atomic():
             event = Event.objects.create(
-                slug=unique_event_slug(values["title"], values["date"]),
+                slug=unique_slug(Event, f"{values['date']:%Y-%m-%d} {values['title']}", "event"),
                 source_text=source_text,
                 source_name=source_name[:255],
                 reading_metadata=metadata_record(metadata),

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
-
 from archive.importing.names import (
     GENERIC_LABELS,
     is_full_name,
@@ -14,6 +12,7 @@ from archive.importing.names import (
     name_tokens,
     same_person_name,
 )
+from archive.importing.slugs import unique_slug
 from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.reading import SpeakerReading
 
@@ -91,22 +90,11 @@ def match_by_name(reading: SpeakerReading, directory: Directory) -> Speaker | No
     return only_one([speaker for speaker in candidates if compatible(speaker, reading)])
 
 
-def unique_slug(name: str) -> str:
-    """Return a slug for a new speaker that no speaker has yet."""
-    base = slugify(name)[:100] or "speaker"
-    taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def create_speaker(reading: SpeakerReading) -> Speaker:
     """Return a new archive speaker made from the reading."""
     return Speaker.objects.create(
         name=reading.name,
-        slug=unique_slug(reading.name),
+        slug=unique_slug(Speaker, reading.name, "speaker"),
         role=reading.role,
         affiliation=reading.affiliation,
         country=reading.country,
