@@ -6,18 +6,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from archive.models import Event, Speaker, SpeakerLabel
+from tests.chromium import CHROMIUM_ARGS
 
 from .helpers import SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 KELLY_WORD = "coresponsibility"
 PASSWORD = "pw-for-tests"
 

@@ -10,6 +10,7 @@ import pytest
 from django.utils.text import slugify
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
+from tests.chromium import CHROMIUM_ARGS
 
 SEED_TITLE = (
     "Press Availability With Secretary of Homeland Security John Kelly, Mexican Secretary of "
@@ -17,14 +18,6 @@ SEED_TITLE = (
     "Osorio Chong"
 )
 MARKET_QUOTE = "America must also confront the reality that we are the market"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 SPEAKERS = {
