@@ -1,6 +1,7 @@
 """Keep the search index equal to the database: a durable queue of utterance ids and one writer.
 
-`schedule_index` and `schedule_unindex` record ids in the `IndexTask` table inside the caller's
+`schedule_index` and `schedule_unindex` record ids in the `IndexTask` table (one row per call,
+holding all its ids: an import of 300 turns writes one row, not 300) inside the caller's
 transaction, so work is never lost (a rollback drops it, a commit keeps it), and ask for a drain
 once the transaction commits. A drain takes an inter-process lock without waiting: if another
 process is already writing, that process picks the new tasks up before it lets go. Each task means
@@ -46,7 +47,7 @@ def _schedule(utterance_ids: Iterable[int]) -> None:
     ids = sorted({int(pk) for pk in utterance_ids})
     if not ids:
         return
-    IndexTask.objects.bulk_create([IndexTask(utterance_id=pk) for pk in ids], batch_size=BATCH_SIZE)
+    IndexTask.objects.create(utterance_ids=ids)
     if getattr(_local, "deferred", False):
         return
     # One drain per transaction is enough: a per-row signal inside a bulk delete would add hundreds.
@@ -136,7 +137,7 @@ def _apply_queue_logged() -> tuple[int, bool]:
         while done := apply_batch():
             applied += done
     except LockError:
-        log.warning("Search index is locked by another writer; %s tasks stay queued", pending())
+        log.warning("Index locked by another writer; %s utterance ids stay queued", pending())
         return applied, False
     except Exception:
         log.exception("Search index update failed; the tasks stay queued for check_index --repair")
@@ -145,13 +146,19 @@ def _apply_queue_logged() -> tuple[int, bool]:
 
 
 def apply_batch(size: int = BATCH_SIZE) -> int:
-    """Reconcile the index with the database for the oldest queued ids; return how many tasks."""
-    tasks = list(IndexTask.objects.order_by("pk").values_list("pk", "utterance_id")[:size])
+    """Reconcile the index with the database for the oldest queued ids; return how many ids."""
+    tasks, ids = [], set()
+    oldest = IndexTask.objects.order_by("pk").values_list("pk", "utterance_ids")[:size]
+    for pk, utterance_ids in oldest:
+        if tasks and len(ids) + len(utterance_ids) > size:
+            break
+        tasks.append(pk)
+        ids.update(utterance_ids)
     if not tasks:
         return 0
-    reconcile({utterance_id for _, utterance_id in tasks})
-    IndexTask.objects.filter(pk__in=[pk for pk, _ in tasks]).delete()
-    return len(tasks)
+    reconcile(ids)
+    IndexTask.objects.filter(pk__in=tasks).delete()
+    return len(ids)
 
 
 def reconcile(utterance_ids: set[int]) -> None:
@@ -170,8 +177,14 @@ def reconcile(utterance_ids: set[int]) -> None:
 
 
 def pending() -> int:
-    """Return how many tasks wait in the queue."""
-    return IndexTask.objects.count()
+    """Return how many utterance ids wait in the queue."""
+    return len(queued_ids())
+
+
+def queued_ids() -> set[int]:
+    """Return the utterance ids waiting in the queue."""
+    rows = IndexTask.objects.values_list("utterance_ids", flat=True)
+    return {pk for ids in rows for pk in ids}
 
 
 def identifier(utterance_id: int) -> str:

@@ -132,9 +132,6 @@ def import_reading(
     `metadata` is what the reader was given, kept so a re-read gives the reader the same.
     """
     digest = checksum(source_text)
-    duplicate = existing_event(digest)
-    if duplicate:
-        return ImportResult(event=duplicate, created=False, utterance_count=0)
     values = event_values(reading, overrides or {})
     try:
         with transaction.atomic():
@@ -148,7 +145,8 @@ def import_reading(
             )
             count = write_turns(event, reading, speaker_choices or {})
     except IntegrityError:
-        # A concurrent import of the same source won the race for the unique checksum.
+        # The unique checksum refused a source imported before (or by a concurrent import);
+        # the event is the first write, so nothing else was attempted.
         duplicate = existing_event(digest)
         if duplicate is None:
             raise
@@ -158,21 +156,18 @@ def import_reading(
 
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:
     """Return the archive speaker for each reading key, recording labels and roles."""
-    resolved = {}
+    forced = {key: matching.NEW if chosen is None else chosen for key, chosen in choices.items()}
     directory = matching.Directory.load(reading.speakers)
-    for speaker_reading in reading.speakers:
-        chosen = choices.get(speaker_reading.key, None)
-        if speaker_reading.key in choices and chosen is None:
-            chosen = matching.NEW
-        resolved[speaker_reading.key], _ = matching.resolve(speaker_reading, chosen, directory)
+    resolved = matching.resolve_all(reading.speakers, forced, directory)
     later = set(
         Appearance.objects.filter(
             speaker__in=resolved.values(), event__date__gt=event.date
         ).values_list("speaker_id", flat=True)
     )
-    for speaker_reading in reading.speakers:
-        speaker = resolved[speaker_reading.key]
-        matching.remember(speaker, speaker_reading, is_newest=speaker.pk not in later)
+    pairs = [(resolved[r.key], r) for r in reading.speakers]
+    matching.record_labels(pairs)
+    for speaker, speaker_reading in pairs:
+        matching.fill_in(speaker, speaker_reading, is_newest=speaker.pk not in later)
     spoken = {u.speaker for u in reading.utterances}
     Appearance.objects.bulk_create(
         [

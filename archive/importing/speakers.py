@@ -20,29 +20,55 @@ ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
 NEW = object()
 
 
+@dataclass(frozen=True)
+class Known:
+    """What matching needs of an archive speaker: a row read as a tuple, not a model."""
+
+    pk: int
+    name: str
+    kind: str
+    country: str
+
+
 @dataclass
 class Directory:
     """The archive's speakers and the labels in question, loaded once for one reading."""
 
-    speakers: list[Speaker]
-    by_label: dict[str, list[Speaker]] = field(default_factory=dict)
+    speakers: list[Known]
+    by_label: dict[str, list[Known]] = field(default_factory=dict)
+    by_surname: dict[str, list[Known]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self):
+        for speaker in self.speakers:
+            self.by_surname[surname(speaker.name)].append(speaker)
 
     @classmethod
     def load(cls, readings) -> Directory:
-        """Return the directory for the given speaker readings: two queries."""
-        speakers = list(
-            Speaker.objects.only("name", "slug", "kind", "role", "affiliation", "country")
-        )
+        """Return the directory for the given speaker readings: two queries, no model instances."""
+        rows = Speaker.objects.values_list("pk", "name", "kind", "country")
+        speakers = [Known(*row) for row in rows]
         by_id = {speaker.pk: speaker for speaker in speakers}
         labels = {label for reading in readings for label in reading.labels}
         by_label = defaultdict(list)
-        rows = SpeakerLabel.objects.filter(label__in=labels).values_list("label", "speaker_id")
-        for label, speaker_id in rows:
+        pairs = SpeakerLabel.objects.filter(label__in=labels).values_list("label", "speaker_id")
+        for label, speaker_id in pairs:
             by_label[label].append(by_id[speaker_id])
         return cls(speakers, dict(by_label))
 
+    def add(self, speaker: Speaker) -> None:
+        """Make a speaker created during this reading matchable by the next ones."""
+        known = Known(speaker.pk, speaker.name, speaker.kind, speaker.country)
+        self.speakers.append(known)
+        self.by_surname[surname(known.name)].append(known)
 
-def compatible(speaker: Speaker, reading: SpeakerReading) -> bool:
+
+def surname(name: str) -> str:
+    """Return a name's last folded word, which every name match requires to agree."""
+    tokens = name_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:
     """Return whether nothing the text says contradicts that this speaker is the archive's one."""
     if reading.country and speaker.country and reading.country != speaker.country:
         return False
@@ -58,13 +84,13 @@ def is_role_only(reading: SpeakerReading) -> bool:
     return reading.kind in ROLE_KINDS and not is_full_name(reading.name)
 
 
-def only_one(matches: list[Speaker]) -> Speaker | None:
+def only_one(matches: list[Known]) -> Known | None:
     """Return the single distinct match, or None when there are none or several."""
     distinct = {speaker.pk: speaker for speaker in matches}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 
-def match_by_label(reading: SpeakerReading, directory: Directory) -> Speaker | None:
+def match_by_label(reading: SpeakerReading, directory: Directory) -> Known | None:
     """Return the one compatible speaker already known by one of the reading's labels."""
     known = [
         speaker
@@ -75,7 +101,7 @@ def match_by_label(reading: SpeakerReading, directory: Directory) -> Speaker | N
     return only_one([speaker for speaker in known if compatible(speaker, reading)])
 
 
-def match_by_name(reading: SpeakerReading, directory: Directory) -> Speaker | None:
+def match_by_name(reading: SpeakerReading, directory: Directory) -> Known | None:
     """Return the one compatible speaker whose full name agrees with the reading's."""
     if is_role_only(reading):
         wanted = reading.name.casefold()
@@ -86,8 +112,13 @@ def match_by_name(reading: SpeakerReading, directory: Directory) -> Speaker | No
     if not is_full_name(reading.name):
         return None
     # Accents defeat the database's case folding, so names are compared folded, in Python.
-    candidates = [s for s in directory.speakers if s.kind != SpeakerKind.UNIDENTIFIED]
-    return only_one([speaker for speaker in candidates if compatible(speaker, reading)])
+    candidates = directory.by_surname.get(surname(reading.name), ())
+    agreeing = [
+        s for s in candidates if s.kind != SpeakerKind.UNIDENTIFIED and compatible(s, reading)
+    ]
+    # "Matt Lee" is the archive's Matt Lee even when a "Lee" known by surname alone exists.
+    full = [s for s in agreeing if is_full_name(s.name)]
+    return only_one(full or agreeing)
 
 
 def create_speaker(reading: SpeakerReading) -> Speaker:
@@ -102,6 +133,32 @@ def create_speaker(reading: SpeakerReading) -> Speaker:
     )
 
 
+def match(reading: SpeakerReading, directory: Directory) -> Known | None:
+    """Return the archive speaker a reading's speaker is, or None when it is a new one."""
+    return match_by_label(reading, directory) or match_by_name(reading, directory)
+
+
+def resolve_all(readings, choices, directory: Directory) -> dict[str, Speaker]:
+    """Return the archive speaker of each reading key: chosen, matched or created, in order.
+
+    `choices` maps a key to a Speaker, or to NEW to force a new one; other keys are matched,
+    also against speakers created for earlier keys. Matched speakers are loaded in one query.
+    """
+    chosen, created = {}, {}
+    for reading in readings:
+        choice = choices.get(reading.key)
+        found = match(reading, directory) if choice is None else None
+        if choice is NEW or (choice is None and found is None):
+            speaker = create_speaker(reading)
+            directory.add(speaker)
+            created[speaker.pk] = speaker
+            choice = speaker
+        chosen[reading.key] = choice if choice is not None else found.pk
+    pks = [pk for pk in chosen.values() if isinstance(pk, int) and pk not in created]
+    loaded = {**Speaker.objects.in_bulk(pks), **created}
+    return {key: loaded[c] if isinstance(c, int) else c for key, c in chosen.items()}
+
+
 def resolve(
     reading: SpeakerReading,
     chosen: Speaker | object | None = None,
@@ -114,22 +171,26 @@ def resolve(
             return speaker, False
     speaker = create_speaker(reading)
     if directory is not None:
-        directory.speakers.append(speaker)
+        directory.add(speaker)
     return speaker, True
 
 
 def preview(reading: SpeakerReading, directory: Directory | None = None) -> Speaker | None:
     """Return the existing speaker an import would use, or None for a new one; writes nothing."""
-    directory = directory or Directory.load([reading])
-    return match_by_label(reading, directory) or match_by_name(reading, directory)
+    found = match(reading, directory or Directory.load([reading]))
+    return Speaker.objects.get(pk=found.pk) if found else None
 
 
-def remember(speaker: Speaker, reading: SpeakerReading, is_newest: bool) -> None:
-    """Record the reading's labels for the speaker and fill in what the archive lacked."""
+def record_labels(pairs) -> None:
+    """Record each (speaker, reading)'s labels for that speaker, in one insert."""
     SpeakerLabel.objects.bulk_create(
-        [SpeakerLabel(speaker=speaker, label=label) for label in reading.labels],
+        [SpeakerLabel(speaker=speaker, label=label) for speaker, r in pairs for label in r.labels],
         ignore_conflicts=True,
     )
+
+
+def fill_in(speaker: Speaker, reading: SpeakerReading, is_newest: bool) -> None:
+    """Fill in what the archive lacked of a speaker (or update it from a newer event)."""
     changed = []
     for name in ("role", "affiliation", "country"):
         value, current = getattr(reading, name), getattr(speaker, name)

@@ -4,13 +4,13 @@ from django.db import models
 
 
 class IndexTask(models.Model):
-    """One utterance id to reconcile: index it if it exists, remove it from the index if not."""
+    """Utterance ids to reconcile, one row per write: index those that exist, drop the others."""
 
-    utterance_id = models.BigIntegerField()
+    utterance_ids = models.JSONField(default=list)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self):
-        return f"reindex utterance {self.utterance_id}"
+        return f"reindex {len(self.utterance_ids)} utterances"

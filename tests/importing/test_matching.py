@@ -88,3 +88,9 @@ def test_anonymous_roles_are_one_speaker_across_events(name, kind):
     first, created = resolve(role)
     assert created
     assert resolve(role) == (first, False)
+
+
+def test_full_name_prefers_the_full_name_over_a_surname_alone():
+    Speaker.objects.create(name="Lee", slug="lee", kind="official")
+    matt = Speaker.objects.create(name="Matt Lee", slug="matt-lee", kind="journalist")
+    assert resolve(SpeakerReading(key="m", name="Matt Lee", kind="journalist")) == (matt, False)

@@ -136,7 +136,7 @@ def report():
     backend = connections["default"].get_backend()
     stored = set(Utterance.objects.values_list("pk", flat=True))
     indexed = [int(pk) for pk in backend.indexed_ids()]
-    queued = set(IndexTask.objects.values_list("utterance_id", flat=True))
+    queued = indexing.queued_ids()
     drift = (stored ^ set(indexed)) | {pk for pk in indexed if indexed.count(pk) > 1}
     with indexing.writer_lock(wait=True):
         indexing.drain_holding_lock()
