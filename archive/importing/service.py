@@ -159,13 +159,9 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
     forced = {key: matching.NEW if chosen is None else chosen for key, chosen in choices.items()}
     directory = matching.Directory.load(reading.speakers)
     resolved = matching.resolve_all(reading.speakers, forced, directory)
-    later = set(
-        Appearance.objects.filter(
-            speaker__in=resolved.values(), event__date__gt=event.date
-        ).values_list("speaker_id", flat=True)
-    )
     pairs = [(resolved[r.key], r) for r in reading.speakers]
     matching.record_labels(pairs)
+    later = speakers_seen_later(event, [s for s, r in pairs if matching.would_replace(s, r)])
     for speaker, speaker_reading in pairs:
         matching.fill_in(speaker, speaker_reading, is_newest=speaker.pk not in later)
     spoken = {u.speaker for u in reading.utterances}
@@ -178,6 +174,14 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
         ignore_conflicts=True,
     )
     return resolved
+
+
+def speakers_seen_later(event: Event, speakers: list[Speaker]) -> set[int]:
+    """Return the ids of those speakers who appear at an event later than this one."""
+    if not speakers:
+        return set()
+    later = Appearance.objects.filter(speaker__in=speakers, event__date__gt=event.date)
+    return set(later.values_list("speaker_id", flat=True))
 
 
 def utterance_rows(event: Event, reading: Reading, resolved: Mapping) -> list[Utterance]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from archive.importing.names import (
     GENERIC_LABELS,
@@ -20,8 +21,7 @@ ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
 NEW = object()
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """What matching needs of an archive speaker: a row read as a tuple, not a model."""
 
     pk: int
@@ -46,7 +46,7 @@ class Directory:
     def load(cls, readings) -> Directory:
         """Return the directory for the given speaker readings: two queries, no model instances."""
         rows = Speaker.objects.values_list("pk", "name", "kind", "country")
-        speakers = [Known(*row) for row in rows]
+        speakers = list(map(Known._make, rows))
         by_id = {speaker.pk: speaker for speaker in speakers}
         labels = {label for reading in readings for label in reading.labels}
         by_label = defaultdict(list)
@@ -186,6 +186,14 @@ def record_labels(pairs) -> None:
     SpeakerLabel.objects.bulk_create(
         [SpeakerLabel(speaker=speaker, label=label) for speaker, r in pairs for label in r.labels],
         ignore_conflicts=True,
+    )
+
+
+def would_replace(speaker: Speaker, reading: SpeakerReading) -> bool:
+    """Return whether the reading disagrees with a role, affiliation or country on record."""
+    return any(
+        getattr(reading, name) and getattr(speaker, name) not in ("", getattr(reading, name))
+        for name in ("role", "affiliation", "country")
     )
 
 
