@@ -7,6 +7,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from archive.names import surname
+
 
 class EventKind(models.TextChoices):
     PRESS_AVAILABILITY = "press-availability", "Press availability"
@@ -158,15 +160,32 @@ class Speaker(models.Model):
         max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.OFFICIAL
     )
     created = models.DateTimeField(auto_now_add=True)
+    surname_key = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The name's last word folded, so matching loads only speakers who could agree.",
+    )
 
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["kind", "name"], name="speaker_kind_name_idx")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="speaker_kind_name_idx"),
+            models.Index(fields=["surname_key"], name="speaker_surname_key_idx"),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Save the speaker with surname_key derived from the name."""
+        self.surname_key = surname(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "surname_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("archive:speaker-detail", kwargs={"slug": self.slug})

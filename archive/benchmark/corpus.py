@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.importing.names import is_full_name
 from archive.models import EventKind
+from archive.names import is_full_name
 from archive.reading import (
     SPEAKER_OFFICIAL,
     SPEAKER_UNIDENTIFIED,

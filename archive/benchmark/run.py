@@ -77,8 +77,7 @@ def _timed_pg(params: dict) -> tuple[float, float]:
 def report(total, per_kind, figures, whoosh, pg, peak) -> str:
     """Return the machine, the data and both tables as Markdown."""
     lines = [
-        f"- machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB memory, {platform.platform()}",
-        f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; database: {connection.vendor}",
+        *setting(),
         f"- data: {Utterance.objects.count():,} utterances, {Event.objects.count():,} events, "
         f"{Speaker.objects.count():,} speakers; {per_kind} queries of each kind",
         "",
@@ -106,6 +105,14 @@ def _search_table(whoosh: dict, pg: dict) -> list[str]:
         other = f"{p['p50']:.0f} | {p['p95']:.0f} | {w['p50'] / p['p50']:.1f}" if p else "– | – | –"
         lines.append(f"| {kind} | {w['p50']:.0f} | {w['p95']:.0f} | {w['cpu50']:.0f} | {other} |")
     return lines
+
+
+def setting() -> list[str]:
+    """Return the machine, the date and the database, as Markdown list items."""
+    return [
+        f"- machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB memory, {platform.platform()}",
+        f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; database: {connection.vendor}",
+    ]
 
 
 def _memory_gb() -> float:

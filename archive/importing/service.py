@@ -132,7 +132,13 @@ def import_reading(
     `metadata` is what the reader was given, kept so a re-read gives the reader the same.
     """
     digest = checksum(source_text)
-    values = event_values(reading, overrides or {})
+    try:
+        values = event_values(reading, overrides or {})
+    except ImportRefused:
+        # A source imported with the title or date an admin gave is a duplicate, not a refusal.
+        if duplicate := existing_event(digest):
+            return ImportResult(event=duplicate, created=False, utterance_count=0)
+        raise
     try:
         with transaction.atomic():
             event = Event.objects.create(

@@ -6,15 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from archive.importing.names import (
+from archive.importing.slugs import unique_slug
+from archive.models import Speaker, SpeakerKind, SpeakerLabel
+from archive.names import (
     GENERIC_LABELS,
     is_full_name,
     is_generic_label,
     name_tokens,
     same_person_name,
+    surname,
 )
-from archive.importing.slugs import unique_slug
-from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.reading import SpeakerReading
 
 ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
@@ -45,13 +46,15 @@ class Directory:
     @classmethod
     def load(cls, readings) -> Directory:
         """Return the directory for the given speaker readings: two queries, no model instances."""
-        rows = Speaker.objects.values_list("pk", "name", "kind", "country")
-        speakers = list(map(Known._make, rows))
+        # Every match needs the surnames to agree, so no other speaker could be one.
+        keys = {surname(reading.name) for reading in readings}
+        rows = Speaker.objects.filter(surname_key__in=keys)
+        speakers = list(map(Known._make, rows.values_list("pk", "name", "kind", "country")))
         by_id = {speaker.pk: speaker for speaker in speakers}
         labels = {label for reading in readings for label in reading.labels}
         by_label = defaultdict(list)
-        pairs = SpeakerLabel.objects.filter(label__in=labels).values_list("label", "speaker_id")
-        for label, speaker_id in pairs:
+        pairs = SpeakerLabel.objects.filter(label__in=labels, speaker__in=rows)
+        for label, speaker_id in pairs.values_list("label", "speaker_id"):
             by_label[label].append(by_id[speaker_id])
         return cls(speakers, dict(by_label))
 
@@ -60,12 +63,6 @@ class Directory:
         known = Known(speaker.pk, speaker.name, speaker.kind, speaker.country)
         self.speakers.append(known)
         self.by_surname[surname(known.name)].append(known)
-
-
-def surname(name: str) -> str:
-    """Return a name's last folded word, which every name match requires to agree."""
-    tokens = name_tokens(name)
-    return tokens[-1] if tokens else ""
 
 
 def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:

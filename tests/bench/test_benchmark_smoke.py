@@ -21,3 +21,12 @@ def test_benchmark_prints_every_row():
     assert "300 utterances" in report
     for row in ROWS:
         assert f"| {row} |" in report
+
+
+def test_corpus_copies_prints_both_import_rows():
+    out = StringIO()
+    call_command("benchmark", corpus_copies=1, stdout=out)
+    report = out.getvalue()
+    assert "imported 1 times over" in report
+    assert "| import_reading, files read beforehand | 848 |" in report
+    assert "(files read and imported) | 848 |" in report

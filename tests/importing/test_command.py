@@ -1,5 +1,7 @@
 """The bulk import command: progress, per-file failures, a summary and exit status."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -20,13 +22,14 @@ def run(*args):
     return out.getvalue(), err.getvalue(), None
 
 
-def test_folder_import_with_bad_and_duplicate_files(tmp_path):
+@pytest.mark.parametrize("jobs", ["--jobs=1", "--jobs=2"])
+def test_folder_import_with_bad_and_duplicate_files(tmp_path, jobs):
     (tmp_path / "nested").mkdir()
     (tmp_path / "nested" / "seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "copy.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "empty.md").write_text("")
-    out, err, error = run(str(tmp_path))
+    out, err, error = run(jobs, str(tmp_path))
     assert "imported 1, duplicates 1, failed 2, utterances 35" in out
     assert "binary.txt:" in err and "empty.md:" in err
     assert len(err.strip().splitlines()) == 2
@@ -39,6 +42,19 @@ def test_dry_run_writes_nothing():
     assert error is None
     assert "dry run: imported 1" in out and "utterances 35" in out
     assert not Event.objects.exists()
+
+
+def test_a_source_imported_with_an_admin_given_date_is_a_duplicate(tmp_path):
+    from archive.importing import import_source
+    from archive.reading import Metadata
+
+    undated = tmp_path / "undated.txt"
+    undated.write_text(SEED.read_text().replace("May 18, 2017", "").replace("2017", ""))
+    given = Metadata(filename=undated.name, date=datetime.date(2017, 5, 18))
+    assert import_source(data=undated.read_bytes(), metadata=given).created
+    out, err, error = run(str(undated))
+    assert error is None, err
+    assert "duplicates 1, failed 0" in out and "already imported as /events/" in out
 
 
 def test_missing_path_is_a_clear_error():

@@ -33,3 +33,14 @@ def test_corpus_fixture_loads_and_combines_with_the_seed():
     assert Speaker.objects.count() == len(objects_of("corpus.json", "archive.speaker"))
     sources = [p for p in (FIXTURES / "sources").rglob("*") if p.is_file()]
     assert Event.objects.count() == len(sources)
+
+
+@pytest.mark.django_db
+def test_fixture_speakers_carry_the_key_that_matching_looks_them_up_by():
+    from archive.names import surname
+
+    call_command("loaddata", str(FIXTURES / "corpus.json"), verbosity=0)
+    # loaddata bypasses Speaker.save(), so the key must be in the fixture itself.
+    keys = dict(Speaker.objects.values_list("name", "surname_key"))
+    assert keys and all(key == surname(name) for name, key in keys.items())
+    assert keys["Rex W. Tillerson"] == "tillerson"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.importing import names
+from archive import names
 from archive.importing.speakers import resolve
 from archive.models import Speaker, SpeakerLabel
 from archive.reading import SpeakerReading
@@ -94,3 +94,13 @@ def test_full_name_prefers_the_full_name_over_a_surname_alone():
     Speaker.objects.create(name="Lee", slug="lee", kind="official")
     matt = Speaker.objects.create(name="Matt Lee", slug="matt-lee", kind="journalist")
     assert resolve(SpeakerReading(key="m", name="Matt Lee", kind="journalist")) == (matt, False)
+
+
+def test_a_renamed_speaker_is_matched_by_the_new_name():
+    speaker = Speaker.objects.create(name="Antony Blinken", slug="blinken")
+    speaker.name = "Antony J. Blinken-Smith"
+    speaker.save(update_fields=["name"])
+    speaker.refresh_from_db()
+    assert speaker.surname_key == "smith"
+    reading = SpeakerReading(key="b", name="Antony Blinken-Smith")
+    assert resolve(reading) == (speaker, False)

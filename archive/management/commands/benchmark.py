@@ -25,23 +25,40 @@ class Command(BaseCommand):
         parser.add_argument("--utterances", type=int, default=10_000)
         parser.add_argument("--queries", type=int, default=20, help="queries of each kind")
         parser.add_argument(
+            "--corpus-copies",
+            type=int,
+            default=0,
+            help="instead: import fixtures/sources this many times over and print import rates",
+        )
+        parser.add_argument(
             "--database-url",
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
         )
 
-    def handle(self, *args, utterances, queries, database_url, **options):
+    def handle(self, *args, utterances, queries, corpus_copies, database_url, **options):
         if os.environ.get(SCRATCH_MARK) == "1":
-            from archive.benchmark.run import NotScratch, run
-
-            try:
-                self.stdout.write(run(utterances, queries))
-            except NotScratch as error:
-                raise CommandError(str(error)) from error
+            self.stdout.write(self.measure(utterances, queries, corpus_copies))
             return
-        self.stdout.write(self.in_scratch(utterances, queries, database_url))
+        arguments = [f"--utterances={utterances}", f"--queries={queries}"]
+        if corpus_copies:
+            arguments = [f"--corpus-copies={corpus_copies}"]
+        self.stdout.write(self.in_scratch(arguments, database_url))
 
-    def in_scratch(self, utterances: int, queries: int, database_url: str) -> str:
+    def measure(self, utterances: int, queries: int, corpus_copies: int) -> str:
+        """Return the report of the benchmark run in this (scratch) process."""
+        from archive.benchmark import copies
+        from archive.benchmark.run import NotScratch, run, setting
+
+        if corpus_copies:
+            jobs = min(os.cpu_count() or 1, 4)
+            return "\n".join([*setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
+        try:
+            return run(utterances, queries)
+        except NotScratch as error:
+            raise CommandError(str(error)) from error
+
+    def in_scratch(self, arguments: list[str], database_url: str) -> str:
         """Run the benchmark in a child process on scratch database and index; return its report."""
         with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as scratch:
             env = dict(
@@ -54,11 +71,9 @@ class Command(BaseCommand):
             )
             manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
             subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-            arguments = [f"--utterances={utterances}", f"--queries={queries}"]
             done = subprocess.run(
                 [*manage, "benchmark", *arguments], env=env, stdout=subprocess.PIPE, text=True
             )
         if done.returncode:
             raise CommandError("the benchmark failed; its error is above")
-        command = f"python manage.py benchmark --utterances {utterances} --queries {queries}"
-        return f"- command: `{command}`\n{done.stdout}"
+        return f"- command: `python manage.py benchmark {' '.join(arguments)}`\n{done.stdout}"

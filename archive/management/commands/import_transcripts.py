@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -11,8 +12,8 @@ from django.db import transaction
 from tqdm import tqdm
 
 from archive import indexing
-from archive.importing import ImportRefused, import_source
-from archive.reading import Metadata, ReaderError
+from archive.importing import ImportRefused, import_reading
+from archive.reading.files import FileReading, read_files
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
 
@@ -43,17 +44,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="read and match everything, write nothing"
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(os.cpu_count() or 1, 4),
+            help="processes reading files ahead of the import (default: the cores, at most 4)",
+        )
 
-    def handle(self, *args, paths, dry_run=False, **options):
+    def handle(self, *args, paths, dry_run=False, jobs=1, **options):
         files = transcript_files(paths)
         if not files:
             raise CommandError(f"no transcript files ({', '.join(sorted(SUFFIXES))}) found")
         counts: Counter = Counter()
         started = time.perf_counter()
-        progress = tqdm(files, unit="file", disable=options["verbosity"] < 1 or not files)
+        progress = tqdm(
+            read_files(files, jobs if len(files) > 1 else 1),
+            total=len(files),
+            unit="file",
+            disable=options["verbosity"] < 1,
+        )
         with indexing.deferred():
-            for path in progress:
-                outcome, utterances = self.import_file(path, dry_run)
+            for item in progress:
+                outcome, utterances = self.import_file(item, dry_run)
                 counts[outcome] += 1
                 counts["utterances"] += utterances
         seconds = time.perf_counter() - started
@@ -65,25 +77,32 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {len(files)} files failed")
 
-    def import_file(self, path: Path, dry_run: bool) -> tuple[str, int]:
-        """Import one file in its own transaction; return its outcome and utterance count."""
+    def import_file(self, item: FileReading, dry_run: bool) -> tuple[str, int]:
+        """Import one read file in its own transaction; return its outcome and utterance count."""
+        if item.error:
+            self.report(self.stderr, f"{item.path}: {item.error}")
+            return "failed", 0
         try:
             with transaction.atomic():
-                metadata = Metadata(filename=path.name)
-                result = import_source(data=path.read_bytes(), metadata=metadata)
+                result = import_reading(
+                    reading=item.reading,
+                    source_text=item.source_text,
+                    source_name=item.path.name,
+                    metadata=item.metadata,
+                )
                 if dry_run:
                     raise DryRun(result)
         except DryRun as rolled_back:
             result = rolled_back.args[0]
-        except (ReaderError, ImportRefused, OSError) as error:
-            self.report(self.stderr, f"{path}: {error}")
+        except ImportRefused as error:
+            self.report(self.stderr, f"{item.path}: {error}")
             return "failed", 0
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-            self.report(self.stderr, f"{path}: {type(error).__name__}: {error}")
+            self.report(self.stderr, f"{item.path}: {type(error).__name__}: {error}")
             return "failed", 0
         if not result.created:
             where = result.event.get_absolute_url()
-            self.report(self.stdout, f"{path}: already imported as {where}")
+            self.report(self.stdout, f"{item.path}: already imported as {where}")
             return "duplicate", 0
         return "imported", result.utterance_count
 

@@ -48,3 +48,9 @@ def is_generic_label(label: str) -> bool:
     """Return whether a label names a role many people share (QUESTION, MODERATOR)."""
     words = " ".join(label.upper().replace(".", " ").split())
     return words in GENERIC_LABELS or bool(re.match(r"^SENIOR .*OFFICIAL( [A-Z]+)?$", words))
+
+
+def surname(name: str) -> str:
+    """Return a name's last folded word: every name match needs it to agree ("" for none)."""
+    tokens = name_tokens(name)
+    return tokens[-1][:100] if tokens else ""
