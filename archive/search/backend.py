@@ -10,10 +10,7 @@ What it changes, and why (figures in /work/shared/notes/haystack-whoosh.md):
   back as whole values and are read from the column instead of every posting list;
 - segments are written as separate files, not one compound file: Whoosh reads a compound file's
   parts through BytesIO, which copies each part into memory at every searcher's opening;
-- narrow queries become one set of allowed documents, found once for the page and the facets;
-  date ranges come from the cached column instead of hundreds of trie terms;
-- facets are counted from per-segment column values cached in memory, over the ids of the hits,
-  instead of three facet key lookups per hit inside Whoosh's scoring collector;
+- searching, filters and facets live in archive.search.querying;
 - the text keeps stopwords, so "we are the market" is an exact phrase;
 - spelling words go into the word list once per writer with their document counts, instead of
   once per document through a second analysis (a third of a rebuild's time).
