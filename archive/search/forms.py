@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from haystack.forms import SearchForm
 from haystack.inputs import Exact
 from haystack.query import EmptySearchQuerySet
@@ -19,6 +21,25 @@ WORDS = [
 ]
 
 
+class QuickSelect(forms.Select):
+    """A select written in Python: Django's template include per option costs ~70 µs each."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
+        )
+
+
 def day_number(date) -> int:
     """Return a date as the integer yyyymmdd the index filters on."""
     return date.year * 10000 + date.month * 100 + date.day
@@ -29,12 +50,13 @@ class ArchiveSearchForm(SearchForm):
 
     speaker = forms.SlugField(required=False, label="Speaker")
     event = forms.SlugField(required=False, label="Event")
-    kind = forms.ChoiceField(required=False, label="Kind of event")
-    country = forms.ChoiceField(required=False, label="Speaker's country")
-    words = forms.ChoiceField(required=False, label="Words", choices=WORDS)
+    kind = forms.ChoiceField(required=False, label="Kind of event", widget=QuickSelect)
+    country = forms.ChoiceField(required=False, label="Speaker's country", widget=QuickSelect)
+    words = forms.ChoiceField(required=False, label="Words", choices=WORDS, widget=QuickSelect)
     sort = forms.ChoiceField(
         required=False,
         label="Sort by",
+        widget=QuickSelect,
         choices=[
             ("relevance", "Relevance"),
             ("newest", "Newest first"),

@@ -1,43 +1,21 @@
-"""What a page of results shows: escaped snippets with marks, facet lists and the chart by year."""
+"""What a page of results shows: rows with snippets, facet lists with links, the chart by year."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
-from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from archive.models import Appearance, EventKind, Speaker
-from archive.search.backend import text_analyzer
+from archive.search.snippets import snippet
 
-SNIPPET_CHARS = 320
 CHART_WIDTH, CHART_HEIGHT = 600, 120
-
-
-class MarkFormatter(Formatter):
-    """Escape every piece of the transcript first; only our own <mark> tags stay HTML."""
-
-    between = " … "
-
-    def _text(self, text):
-        return escape(text)
-
-    def format_token(self, text, token, replace=False):
-        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
-
-
-def snippet(text: str, words: list[str]) -> SafeString:
-    """Return the passages of `text` around the query's words, escaped, with matches marked."""
-    analyzer = text_analyzer()
-    terms = {token.text for token in analyzer(" ".join(words))}
-    fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=90)
-    marked = highlight(text, terms, analyzer, fragmenter, MarkFormatter(), top=2) if terms else ""
-    if not marked:
-        return escape(Truncator(text).chars(SNIPPET_CHARS))
-    # Safe: MarkFormatter escaped every piece of the transcript; only its <mark> tags are HTML.
-    return mark_safe(marked)
+BAR = (
+    '<a href="{}"><rect class="bar" x="{}" y="{}" width="{}" height="{}">'
+    "<title>{}: {}</title></rect></a>"
+)
 
 
 @dataclass
@@ -47,6 +25,9 @@ class Row:
     utterance: object
     snippet: SafeString
     role: str
+    url: str
+    speaker_url: str
+    event_url: str
 
 
 def result_rows(results, words: list[str]) -> list[Row]:
@@ -59,10 +40,63 @@ def result_rows(results, words: list[str]) -> list[Row]:
             event_id__in={e for e, _ in pairs}, speaker_id__in={s for _, s in pairs}
         ).values_list("event_id", "speaker_id", "role")
         roles = {(e, s): role for e, s, role in found}
+    urls = {}  # one reverse() per speaker and event on the page, not three per row
     return [
-        Row(u, snippet(u.text, words), roles.get((u.event_id, u.speaker_id)) or u.speaker.role)
+        Row(
+            u,
+            snippet(u.text, words),
+            roles.get((u.event_id, u.speaker_id)) or u.speaker.role,
+            u.get_absolute_url(),
+            _url(urls, u.speaker),
+            _url(urls, u.event),
+        )
         for u in utterances
     ]
+
+
+def _url(urls: dict, obj) -> str:
+    key = (type(obj), obj.pk)
+    if key not in urls:
+        urls[key] = obj.get_absolute_url()
+    return urls[key]
+
+
+def query_link(query, **changes) -> str:
+    """Return the query string {% querystring %} writes for the request's query and changes."""
+    params = dict(query.lists())
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = [value]
+    if not params and not query:
+        return ""
+    return "?" + urlencode([(key, value) for key, values in params.items() for value in values])
+
+
+def facet_links(facets: dict, query) -> dict[str, list[dict]]:
+    """Return the facets with each item's link: keep that value, or remove it when chosen."""
+    linked = {}
+    for name in ("speaker", "kind"):
+        chosen = query.get(name)
+        linked[name] = [
+            {
+                **item,
+                "chosen": item["value"] == chosen,
+                "url": query_link(
+                    query, page=None, **{name: None if item["value"] == chosen else item["value"]}
+                ),
+            }
+            for item in facets.get(name, [])
+        ]
+    linked["year"] = [
+        {**item, "url": _year_link(query, item["value"])} for item in facets.get("year", [])
+    ]
+    return linked
+
+
+def _year_link(query, year) -> str:
+    return query_link(query, **{"from": f"{year}-01-01", "to": f"{year}-12-31", "page": None})
 
 
 def facet_lists(counts: dict, limit: int = 10) -> dict[str, list[dict]]:
@@ -87,7 +121,7 @@ def facet_lists(counts: dict, limit: int = 10) -> dict[str, list[dict]]:
     }
 
 
-def year_chart(years: list[dict]) -> dict | None:
+def year_chart(years: list[dict], query) -> dict | None:
     """Return the geometry of an SVG bar chart of matches per year, gaps as empty years."""
     counts = {int(item["value"]): item["count"] for item in years if item["value"].isdigit()}
     if not counts:
@@ -107,15 +141,20 @@ def year_chart(years: list[dict]) -> dict | None:
                 "y": round(CHART_HEIGHT - height, 1),
                 "width": round(max(step - 1, 1), 1),
                 "height": height,
-                "start": f"{year}-01-01",
-                "end": f"{year}-12-31",
+                "url": _year_link(query, year) if count else "",
             }
         )
     return {
         "bars": bars,
+        # Written here, not in the template: twenty bars of seven variables took 5 ms there.
+        "svg_bars": format_html_join("", BAR, (_bar_args(bar) for bar in bars if bar["count"])),
         "first": first,
         "last": last,
         "peak": peak,
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
     }
+
+
+def _bar_args(bar: dict) -> tuple:
+    return (bar["url"], bar["x"], bar["y"], bar["width"], bar["height"], bar["year"], bar["count"])

@@ -4,7 +4,7 @@ from haystack.generic_views import SearchView
 
 from archive.search import service
 from archive.search.forms import ArchiveSearchForm
-from archive.search.present import year_chart
+from archive.search.present import facet_links, year_chart
 
 HELP = (
     "Words are matched in all their forms (market, markets). "
@@ -29,12 +29,14 @@ class ArchiveSearchView(SearchView):
     def render_search(self, form):
         """Render the page for a bound form, valid or not."""
         outcome = service.run(form, self.request.GET.get("page"))
+        query = self.request.GET
         context = {
             "form": form,
             "query": form.cleaned_data.get("q", "") if hasattr(form, "cleaned_data") else "",
             "outcome": outcome,
             "page_obj": outcome.page,
-            "chart": year_chart(outcome.facets.get("year", [])),
+            "chart": year_chart(outcome.facets.get("year", []), query),
+            "facet_links": facet_links(outcome.facets, query),
             "help_text": HELP,
             "speaker_filter": form.speaker_obj,
             "event_filter": form.event_obj,
