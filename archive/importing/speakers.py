@@ -51,7 +51,8 @@ class Directory:
         rows = Speaker.objects.filter(surname_key__in=keys)
         speakers = list(map(Known._make, rows.values_list("pk", "name", "kind", "country")))
         by_id = {speaker.pk: speaker for speaker in speakers}
-        labels = {label for reading in readings for label in reading.labels}
+        # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
+        labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
         by_label = defaultdict(list)
         pairs = SpeakerLabel.objects.filter(label__in=labels, speaker__in=rows)
         for label, speaker_id in pairs.values_list("label", "speaker_id"):
