@@ -121,10 +121,14 @@ class Cast:
         if identity.kind == "person":
             entry = person_entry(label, identity.person)
             return self.add(("person", identity.value), entry, label.printed)
-        entry = label_entry(label, self.introducers, self.body, self.home)
         if identity.kind == "named":
-            return self.add(("named", self.groups[label.printed]), entry, label.printed)
-        return self.add(("role", identity.value), entry, label.printed)
+            ident = ("named", self.groups[label.printed])
+        else:
+            ident = ("role", identity.value)
+        entry = self.entries.get(ident)
+        if entry is None:  # built once per speaker, not per turn: label_entry searches the text
+            entry = label_entry(label, self.introducers, self.body, self.home)
+        return self.add(ident, entry, label.printed)
 
     def question(self, label: Label, journalist: Journalist | None) -> str:
         """Return the key of the journalist a question belongs to, or of the unknown questioner."""

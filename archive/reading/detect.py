@@ -46,6 +46,7 @@ def detect(text: str) -> str:
     """Return "html", "markdown" or "text" for the content."""
     if HTML_START.match(text) or len(HTML_TAGS.findall(text[:20000])) >= 3:
         return "html"
-    if FRONT_MATTER.match(text) or MARKDOWN_SIGNS.search(text):
+    # The signs need "#" or "**": plain text seldom has either, and skips the search line by line.
+    if FRONT_MATTER.match(text) or (("#" in text or "**" in text) and MARKDOWN_SIGNS.search(text)):
         return "markdown"
     return "text"

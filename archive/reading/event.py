@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime
 import re
 
+from archive.reading.caseless import Caseless
 from archive.reading.lexicon import COUNTRIES, US_STATES_AND_REGIONS
 
 MONTH_NAMES = (
     "January February March April May June July August September October November December".split()
 )
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)}
-MONTH = "(?P<month>" + "|".join(MONTH_NAMES) + ")"
+MONTH = "(?P<month>" + "|".join(MONTHS) + ")"  # lower case, as Caseless wants
 DATE_PATTERNS = (
-    re.compile(MONTH + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", re.I),
-    re.compile(r"(?P<day>\d{1,2})\s+" + MONTH + r",?\s+(?P<year>\d{4})", re.I),
+    Caseless(MONTH + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"),
+    Caseless(r"(?P<day>\d{1,2})\s+" + MONTH + r",?\s+(?P<year>\d{4})"),
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
 )
+DIGIT = re.compile(r"\d")
 TIME = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?\)?$")
 KINDS = (
     "Joint Press Conference",
@@ -46,8 +48,10 @@ VENUE_NOUNS = re.compile(
 
 def find_date(text: str) -> tuple[datetime.date | None, str]:
     """Return the first date written in text and the text with that date taken out."""
+    if not DIGIT.search(text):
+        return None, text  # every date has digits: most lines have none, and are spared 3 searches
     for pattern in DATE_PATTERNS:
-        match = pattern.search(text)
+        match = next(pattern.finditer(text), None)
         if not match:
             continue
         parts = match.groupdict()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from archive.reading.event import find_date, is_city, is_time, split_location
 from archive.reading.lexicon import HEAD_ROLES
-from archive.reading.notes import is_boilerplate
+from archive.reading.notes import is_boilerplate, single_spaced
 from archive.reading.people import Person, from_name_role, is_name, is_role_word
 
 SKIP = re.compile(
@@ -35,8 +36,10 @@ class Header:
 def is_prose(text: str) -> bool:
     """Return whether a line reads as spoken prose rather than a heading or a location."""
     words = text.split()
-    lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 8 and lower * 2 > len(words)
+    if len(words) < 8:
+        return False
+    lower = sum(map(str.islower, map(itemgetter(0), words)))  # the words' first letters
+    return lower * 2 > len(words)
 
 
 def is_role_phrase(text: str) -> bool:
@@ -50,8 +53,9 @@ def is_role_phrase(text: str) -> bool:
 
 def is_shouted(text: str) -> bool:
     """Return whether a line is all capitals (a repeated heading)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    if any(c.isalpha() and not c.isupper() for c in text):
+        return False  # prose stops at its first small letter, not after its last
+    return sum(c.isalpha() for c in text) > 1
 
 
 def take_place(header: Header, text: str) -> bool:
@@ -92,7 +96,7 @@ def read_header(lines: list[str], kind: str = "", skip: frozenset[str] = frozens
     """Return what the header lines say about the event and its people."""
     header = Header()
     for raw in lines:
-        text = " ".join(raw.split()).strip()
+        text = single_spaced(raw)
         if not text or text in skip or SKIP.match(text) or is_time(text) or is_boilerplate(text):
             continue
         if is_shouted(text):

@@ -73,9 +73,8 @@ def chunks(container: lxml.html.HtmlElement) -> list[Chunk]:
     """Return one chunk per paragraph-like element; a <br> starts a new chunk."""
     for br in container.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    elements = [
-        e for e in container.iter(*BLOCKS) if not any(a.tag in BLOCKS for a in e.iterancestors())
-    ]
+    # lxml filters the ancestors itself: no Python object made for each one it walks past.
+    elements = [e for e in container.iter(*BLOCKS) if next(e.iterancestors(*BLOCKS), None) is None]
     if not elements:
         elements = [container]
     result = []

@@ -5,24 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.reading.caseless import Caseless
 from archive.reading.lexicon import COUNTRIES, HEAD_ROLES, ROLE_WORDS, fold
 
-LEADS = (
-    r"\bstart(?: off| first| out)? with\s+",
-    r"\b(?:let[’']?s|we[’']?ll|we will|I[’']?ll|I will|we can|we[’']?re going to)"
+LEADS = (  # in lower case, as Caseless wants its starts; matched in any case
+    r"start(?: off| first| out)? with\s+",
+    r"(?:let[’']?s|we[’']?ll|we will|i[’']?ll|i will|we can|we[’']?re going to)"
     r"(?: \w+){0,2}? (?:go|turn|move|come|continue)(?: on| back| over| first| now| then)* to\s+"
     r"(?:the line of\s+)?",
-    r"\bquestions? (?:will |is going to |is |goes |comes )?(?:come |go |going to go )?"
+    r"questions? (?:will |is going to |is |goes |comes )?(?:come |go |going to go )?"
     r"(?:from|to|by)\s+",
-    r"\b(?:give|pass|hand) the floor to\s+",
-    r"\b(?:could|can|may) (?:we|I) (?:have|get|go to)\s+",
-    r"\bcall on\s+",
-    r"\binvite\s+",
-    r"\bit will be\s+",
-    r"\bover to\s+",
-    r"\btake (?:the|a|our|one|another) (?:\w+ )?question (?:back )?(?:to|from)\s+",
+    r"(?:give|pass|hand) the floor to\s+",
+    r"(?:could|can|may) (?:we|i) (?:have|get|go to)\s+",
+    r"call on\s+",
+    r"invite\s+",
+    r"it will be\s+",
+    r"over to\s+",
+    r"take (?:the|a|our|one|another) (?:\w+ )?question (?:back )?(?:to|from)\s+",
 )
-LEAD = re.compile("|".join(f"(?:{lead})" for lead in LEADS), re.I)
+LEAD_WAYS = "|".join(f"(?:{lead})" for lead in LEADS)
+LEAD = Caseless(rf"\b(?:{LEAD_WAYS})", starts=LEAD_WAYS)
 DESCRIPTOR = re.compile(
     r"(?:the |a |an )?(?:[A-Z][\w.]* )?(?:[Jj]ournalist|[Rr]eporter|[Cc]orrespondent),?\s+"
 )
@@ -46,7 +48,8 @@ OUTLET_LEAD = re.compile(
 OUTLET_WORD = re.compile(r"[A-Z0-9][\w'’.&+\-]*|of|the|and|&")
 END = re.compile(r"\s*(?:[.,;!?:]|\Z|please\b|first\b|then\b|now\b|and\b|[—–-]\s)")
 WHOLE_SENTENCE = re.compile(r"[^.?!,;:]+[.?!](?:\s|$)")
-SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Led by the punctuation, not a lookbehind, so the scan can skip to it.
+SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 WINDOW = 200  # an introduction's name and outlet fit well within this many characters
 CORRECTED = re.compile(r"\s*[—–-]\s*[A-Z]")
 CONTRACTION = re.compile(r"['’](?:m|re|s|ll|ve|d|t)$", re.I)
@@ -73,13 +76,16 @@ def take_words(text: str, pattern: re.Pattern, allowed, limit: int) -> list[tupl
     position = 0
     while len(words) < limit:
         match = pattern.match(text, position)
-        if not match or not allowed(match.group(0)):
+        if not match:
             break
-        word, stop = match.group(0), match.end()
+        word, stop = match.group(), match.end()
+        if not allowed(word):
+            break
         if word.endswith(".") and len(word) > 2:
-            word, stop = word[:-1], stop - 1
+            words.append((word[:-1], stop - 1))
+            break
         words.append((word, stop))
-        if stop != match.end() or not text.startswith(" ", stop):
+        if not text.startswith(" ", stop):
             break
         position = stop + 1
     return words
@@ -159,7 +165,10 @@ def named_after(text: str, known: frozenset[str]) -> tuple[Journalist | None, bo
     """Return the journalist named at the start of text, and whether an outlet came with them."""
     text = text[:WINDOW]
     described = DESCRIPTOR.match(text)
-    text = POSSESSIVE_LINE.sub(r"\1", text[described.end() :] if described else text, count=1)
+    text = text[described.end() :] if described else text
+    possessive = POSSESSIVE_LINE.match(text) if "s line" in text else None  # skip a slow failure
+    if possessive:
+        text = possessive.group(1) + text[possessive.end() :]
     first = OUTLET_FIRST.match(text)
     if first:
         return outlet_then_name(first.group(1), text[first.end() :], known), True
@@ -197,11 +206,12 @@ def sentence_intros(text: str, known: frozenset[str]) -> list[tuple[int, Journal
     """Return journalists a whole sentence names with an outlet ("Ruben Barrera from Notimex.")."""
     found = []
     for match in SENTENCE_START.finditer(text):
-        sentence = text[match.end() : match.end() + WINDOW]
-        journalist, named = named_after(sentence, known)
-        whole = WHOLE_SENTENCE.match(sentence)
-        if journalist and named and journalist.outlet and whole and " " in journalist.name:
-            found.append((match.end(), journalist))
+        start, end = match.end(), match.end() + WINDOW
+        if not WHOLE_SENTENCE.match(text, start, end):
+            continue  # cheap, and most sentences fail it: no need to look for a name
+        journalist, named = named_after(text[start:end], known)
+        if journalist and named and journalist.outlet and " " in journalist.name:
+            found.append((start, journalist))
     return found
 
 

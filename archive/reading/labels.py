@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.reading.lexicon import (
     HEAD_ROLES,
@@ -60,9 +61,9 @@ NO_LABEL = Label(printed="")
 
 def is_label_token(token: str) -> bool:
     """Return whether a word can be part of an upper-case label (letters, dots, hyphens)."""
-    if not token[0].isalpha():
-        return False
-    return all(c.isalpha() or c in LABEL_CHARS for c in token) and token == token.upper()
+    if not token[0].isalpha() or token != token.upper():
+        return False  # the quick test first: few words are in capitals
+    return all(c.isalpha() or c in LABEL_CHARS for c in token)
 
 
 def split_label(line: str) -> tuple[str, str] | None:
@@ -70,6 +71,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     q = Q_LINE.match(line)
     if q:
         return "Q", q.group(1).strip()
+    if ":" not in line:
+        return None  # as most lines: spares the pattern trying all 70 lengths of a label
     match = LABEL_LINE.match(line)
     if not match:
         return None
@@ -93,6 +96,7 @@ def canonical_words(printed: str) -> list[str]:
     return corrected
 
 
+@lru_cache(maxsize=1024)  # a label recurs with every turn it opens
 def parse_label(printed: str) -> Label:
     """Return the parts of a printed label: role words, name words, honorific, canonical form."""
     words = canonical_words(printed)

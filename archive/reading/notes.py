@@ -33,7 +33,7 @@ NOTE = re.compile(
     re.I,
 )
 GAP = re.compile(r"inaudible|off[- ]?mi|cross-?talk|unintelligible|indiscernible|audio", re.I)
-SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:?!])")
+SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:?!])")  # in text whose spaces are single
 STRAY_COMMA = re.compile(r"^[,;]\s*")
 MID_SENTENCE = re.compile(r"\s*[,;:a-z]")
 TYPO_ON = ("via interpreter", "through interpreter", "through an interpreter", "as interpreted")
@@ -60,9 +60,16 @@ def join_page_breaks(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+def single_spaced(text: str) -> str:
+    """Return text with each run of whitespace made one space, and none at either end."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already so, as most text is: printable text has no whitespace but " "
+    return " ".join(text.split())
+
+
 def tidy(text: str) -> str:
     """Return text with runs of spaces collapsed and no space before punctuation."""
-    text = SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())).strip()
+    text = SPACE_BEFORE_PUNCT.sub("", single_spaced(text))
     return STRAY_COMMA.sub("", text)
 
 
@@ -91,6 +98,8 @@ def classify(inner: str, whole: bool) -> str:
 
 def pieces(text: str) -> list[tuple[str, str]]:
     """Return a paragraph cut into (kind, text) pieces around markers and stage directions."""
+    if "(" not in text:
+        return [("text", text)] if text.strip() else []  # the usual paragraph: nothing to cut
     whole = bool(PAREN.fullmatch(text.strip()))
     result, position = [], 0
     for match in PAREN.finditer(text):
@@ -128,8 +137,9 @@ def read_paragraph(text: str, interpreted: bool) -> tuple[list[Paragraph], list[
                 paragraphs.append(Paragraph(tidy(buffer), state))
                 buffer = ""
             state = interpreted
-    if tidy(buffer).strip(" …"):
-        paragraphs.append(Paragraph(tidy(buffer), state))
+    tidied = tidy(buffer)
+    if tidied.strip(" …"):
+        paragraphs.append(Paragraph(tidied, state))
     return paragraphs, notes, interpreted
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.reading.caseless import Caseless
 from archive.reading.introductions import (
     STOP,
     TOKEN,
@@ -15,16 +16,16 @@ from archive.reading.introductions import (
 )
 from archive.reading.lexicon import COUNTRIES, HONORIFICS, ORGANISATIONS, ROLE_WORDS, fold
 
-HANDOVER = re.compile(
+HANDOVER = Caseless(
     r"(?<!your )(?<!his )(?<!her )(?<!my )\b(?:next|last|final|another|one more)\s+question\b|"
     r"\bfloor to\b|\b(?:could|can|may) (?:we|I) have\b|\binvite (?:questions|a question)\b|"
     r"\bcall on (?-i:[A-Z])|\bcall on (?:one of|someone|somebody)\b",
-    re.I,
+    starts="next|last|final|another|one more|floor to|could|can|may|invite|call on",
 )
-MODERATOR_HANDOVER = re.compile(
+MODERATOR_HANDOVER = Caseless(
     r"\b(?:let[’']?s|we[’']?ll|we will|I[’']?ll)\s+(?:now\s+|then\s+|please\s+)?"
     r"(?:go|move|turn|continue)\s+(?:on\s+|over\s+|back\s+)*to\b|\bover to\b|\binvite\b",
-    re.I,
+    starts=r"let[’']?s|we[’']?ll|we will|i[’']?ll|over to|invite",
 )
 ASKING = re.compile(
     r"\b(?:ask|asking|question|questions|wonder|wondering|curious|could you|can you|would you|"
@@ -32,11 +33,12 @@ ASKING = re.compile(
     r"react|clarify|explain|tell us|follow up|follow-up)\b",
     re.I,
 )
-VOCATIVE = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:Thanks|Thank you|Hi|Hello|Hey|Okay|Sure|Yes|Go ahead),?\s+)"
-    r"(?P<a>[A-Z][a-z]+)[.,!?]|^(?P<b>[A-Z][a-z]+), (?:thank|go ahead|please)"
+GREETING = (
+    r"(?:(?:Thanks|Thank you|Hi|Hello|Hey|Okay|Sure|Yes|Go ahead),?\s+)(?P<a>[A-Z][a-z]+)[.,!?]"
 )
-LINE_OPEN = re.compile(r"\bline is (?:now )?open\b", re.I)
+OPENING_VOCATIVE = re.compile(rf"{GREETING}|(?P<b>[A-Z][a-z]+), (?:thank|go ahead|please)")
+VOCATIVE = re.compile(rf"[.!?]\s+{GREETING}")  # led by the punctuation, which re skips to
+LINE_OPEN = Caseless(r"\bline is (?:now )?open\b", starts="line is")
 SELF_NAMED = re.compile(
     r"\b(?:[Tt]his is|[Mm]y name is)\s+(?P<a>[A-Z][\w'’-]+)|"
     r"\bI(?:[’']m| am)\s+(?P<c>[A-Z][\w'’-]+)\s+[A-Z][\w'’-]+\b|"
@@ -71,12 +73,14 @@ def asks(text: str) -> bool:
 
 def hands_over(text: str) -> bool:
     """Return whether a turn passes the floor on without naming whom to."""
-    return bool(HANDOVER.search(text))
+    return HANDOVER.occurs(text)
 
 
 def vocatives(text: str, known: frozenset[str]) -> list[str]:
     """Return the first names a turn addresses ("Thanks, Matt.", "Rich, thank you.")."""
-    names = (m.group("a") or m.group("b") for m in VOCATIVE.finditer(text))
+    opening = OPENING_VOCATIVE.match(text)
+    names = [opening["a"] or opening["b"]] if opening else []
+    names += [m["a"] for m in VOCATIVE.finditer(text, opening.end() if opening else 0)]
     stop = known | STOP
     return [n for n in names if n.upper() not in ROLE_WORDS | HONORIFICS and fold(n) not in stop]
 
@@ -116,9 +120,9 @@ def resets(
         return True
     if not (turn.moderator or introducer):
         return False
-    if MODERATOR_HANDOVER.search(turn.text) or not turn.text.strip():
+    if MODERATOR_HANDOVER.occurs(turn.text) or not turn.text.strip():
         return True
-    if LINE_OPEN.search(turn.text) and not fresh:
+    if LINE_OPEN.occurs(turn.text) and not fresh:
         return True
     if not current or len(turn.text.split()) > SHORT:
         return False

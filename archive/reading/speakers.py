@@ -109,6 +109,8 @@ def title_case(words: tuple[str, ...] | list[str]) -> str:
 
 def full_name(surname: str, text: str) -> str:
     """Return "Ned Price" when the text says "Mr. Ned Price" once for the surname, else ""."""
+    if surname not in text:
+        return ""  # the pattern needs the surname; most texts never say it
     pattern = rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b"
     firsts = {m.group(1) for m in re.finditer(pattern, text)}
     return f"{firsts.pop()} {surname}" if len(firsts) == 1 else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.reading.caseless import Caseless
 from archive.reading.draft import Draft
 from archive.reading.event import kind_from_title
 from archive.reading.header import is_prose, read_header
@@ -13,7 +14,7 @@ from archive.reading.turns import Chunk, RawTurn, line_chunks, paragraphs_of, se
 from archive.reading.types import EventReading
 
 CATEGORY = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):\s+(?P<kind>\S.*)$")
-US_SOURCE = re.compile(r"State Department|Department of State|White House|U\.S\. Embassy", re.I)
+US_SOURCE = Caseless(r"state department|department of state|white house|u\.s\. embassy")
 
 
 def blocks(chunks: tuple[Chunk, ...]) -> list[list[str]]:
@@ -78,5 +79,5 @@ def read_text(text: str) -> Draft:
         people=people,
         turns=lead_turn(header.lead, preamble[0].line if preamble else 1) + turns,
         warnings=warnings,
-        home="United States" if US_SOURCE.search(text) else "",
+        home="United States" if US_SOURCE.occurs(text) else "",
     )

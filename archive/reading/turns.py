@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from archive.reading.labels import Label, parse_label, split_label
 from archive.reading.notes import ends_sentence
 
-EMPHASIS = re.compile(r"(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1")
+EMPHASIS = re.compile(r"(\*\*?)(?=\S)([^*\n]+?)(?<=\S)\1")  # not "\*{1,2}": re skips to "*"
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """One line (text, Markdown) or paragraph (HTML) of the body, with its source line."""
 
+    # A named tuple rather than a frozen dataclass: one is made per line, several times faster.
     text: str
     line: int
     new_paragraph: bool = True
@@ -33,7 +34,7 @@ class RawTurn:
 def clean_inline(text: str) -> str:
     """Return text with non-breaking spaces made plain and *emphasis* markers removed."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
-    return EMPHASIS.sub(r"\2", text)
+    return EMPHASIS.sub(r"\2", text) if "*" in text else text
 
 
 def label_candidates(chunks: list[Chunk]) -> list[tuple[str, str] | None]:
@@ -79,12 +80,13 @@ def line_chunks(text: str, hard_breaks: bool = False) -> list[Chunk]:
     blocks = any(not line.strip() for line in lines[1:-1])
     chunks: list[Chunk] = []
     fresh = True
-    for number, raw in enumerate(lines, 1):
-        line = clean_inline(raw)
-        if not line.strip():
+    # Cleaned in one go, which is faster: nothing clean_inline changes spans two lines.
+    for number, line in enumerate(clean_inline(text).split("\n"), 1):
+        stripped = line.strip()
+        if not stripped:
             fresh = True
             continue
-        chunks.append(Chunk(line.strip(), number, fresh or not blocks))
+        chunks.append(Chunk(stripped, number, fresh or not blocks))
         fresh = hard_breaks and (line.endswith("  ") or line.endswith("\\"))
     return chunks
 
