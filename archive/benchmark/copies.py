@@ -18,6 +18,11 @@ from archive.reading.files import read_file
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 
 
+def source_files() -> list[Path]:
+    """Return the dev corpus's transcript files in a fixed order."""
+    return sorted(path for path in SOURCES.rglob("*") if path.is_file())
+
+
 def copy_text(path: Path, text: str, number: int) -> str:
     """Return a source changed just enough to get a checksum of its own."""
     if path.suffix in {".html", ".htm", ".md", ".markdown"}:
@@ -27,7 +32,7 @@ def copy_text(path: Path, text: str, number: int) -> str:
 
 def import_copies(copies: int) -> tuple[int, float, float]:
     """Import pre-read copies through import_reading; return utterances, wall and CPU seconds."""
-    read = [read_file(path) for path in sorted(SOURCES.rglob("*")) if path.is_file()]
+    read = [read_file(path) for path in source_files()]
     before = Utterance.objects.count()
     wall, cpu = time.perf_counter(), time.process_time()
     with indexing.writer_lock(wait=True):
@@ -50,11 +55,10 @@ def command_copies(copies: int, jobs: int) -> tuple[int, float]:
     """
     with tempfile.TemporaryDirectory(prefix="archive-copies-") as folder:
         for number in range(copies):
-            for path in sorted(SOURCES.rglob("*")):
-                if path.is_file():
-                    target = Path(folder, str(number), path.name)
-                    target.parent.mkdir(exist_ok=True)
-                    target.write_text(copy_text(path, path.read_text(), number + copies))
+            Path(folder, str(number)).mkdir()
+            for path in source_files():
+                target = Path(folder, str(number), path.name)
+                target.write_text(copy_text(path, path.read_text(), number + copies))
         before = Utterance.objects.count()
         started = time.perf_counter()
         with indexing.writer_lock(wait=True):
@@ -66,7 +70,7 @@ def report(copies: int, jobs: int) -> list[str]:
     """Return the Markdown table of both ways of importing the copies."""
     count, wall, cpu = import_copies(copies)
     lines = [
-        f"Dev corpus ({len([p for p in SOURCES.rglob('*') if p.is_file()])} transcripts) "
+        f"Dev corpus ({len(source_files())} transcripts) "
         f"imported {copies} times over, each copy with its own checksum:",
         "",
         "| import | utterances | utterances/s (wall) | utterances/s (CPU of this process) |",

@@ -29,6 +29,7 @@ class Known(NamedTuple):
     name: str
     kind: str
     country: str
+    surname_key: str
 
 
 @dataclass
@@ -41,7 +42,7 @@ class Directory:
 
     def __post_init__(self):
         for speaker in self.speakers:
-            self.by_surname[surname(speaker.name)].append(speaker)
+            self.by_surname[speaker.surname_key].append(speaker)
 
     @classmethod
     def load(cls, readings) -> Directory:
@@ -49,7 +50,7 @@ class Directory:
         # Every match needs the surnames to agree, so no other speaker could be one.
         keys = {surname(reading.name) for reading in readings}
         rows = Speaker.objects.filter(surname_key__in=keys)
-        speakers = list(map(Known._make, rows.values_list("pk", "name", "kind", "country")))
+        speakers = list(map(Known._make, rows.values_list(*Known._fields)))
         by_id = {speaker.pk: speaker for speaker in speakers}
         # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
         labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
@@ -61,9 +62,9 @@ class Directory:
 
     def add(self, speaker: Speaker) -> None:
         """Make a speaker created during this reading matchable by the next ones."""
-        known = Known(speaker.pk, speaker.name, speaker.kind, speaker.country)
+        known = Known(*(getattr(speaker, name) for name in Known._fields))
         self.speakers.append(known)
-        self.by_surname[surname(known.name)].append(known)
+        self.by_surname[known.surname_key].append(known)
 
 
 def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:
@@ -162,15 +163,12 @@ def resolve(
     chosen: Speaker | object | None = None,
     directory: Directory | None = None,
 ) -> tuple[Speaker, bool]:
-    """Return the archive speaker for a reading's speaker (`chosen`, or NEW to force a new one)."""
-    if chosen is not NEW:
-        speaker = chosen or preview(reading, directory)
-        if speaker is not None:
-            return speaker, False
-    speaker = create_speaker(reading)
-    if directory is not None:
-        directory.add(speaker)
-    return speaker, True
+    """Return the archive speaker for one reading's speaker and whether it was created."""
+    directory = directory or Directory.load([reading])
+    known_before = len(directory.speakers)
+    choices = {} if chosen is None else {reading.key: chosen}
+    speaker = resolve_all([reading], choices, directory)[reading.key]
+    return speaker, len(directory.speakers) > known_before
 
 
 def preview(reading: SpeakerReading, directory: Directory | None = None) -> Speaker | None:

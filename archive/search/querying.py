@@ -73,7 +73,8 @@ class ColumnSearchMixin:
             if sub.reader().doc_count_all()
         }
         cache = self.__dict__.setdefault("_columns", {})
-        for key in [key for key in cache if key[0] not in live]:
+        # A copy of the keys: another thread's searcher may add to the cache meanwhile.
+        for key in [key for key in list(cache) if key[0] not in live]:
             del cache[key]
 
     def _index_version(self):
