@@ -21,10 +21,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 from haystack import connections
 from haystack.utils import get_identifier
 from whoosh.index import LockError
 
+from archive.importing import rows
 from archive.models import Utterance
 from archive.search.models import IndexTask
 
@@ -47,7 +49,7 @@ def _schedule(utterance_ids: Iterable[int]) -> None:
     ids = sorted({int(pk) for pk in utterance_ids})
     if not ids:
         return
-    IndexTask.objects.create(utterance_ids=ids)
+    rows.insert(IndexTask, ("utterance_ids", "created"), [(ids, timezone.now())])
     if getattr(_local, "deferred", False):
         return
     # One drain per transaction is enough: a per-row signal inside a bulk delete would add hundreds.
@@ -104,15 +106,15 @@ def writer_lock(wait: bool):
 def drain() -> int:
     """Apply queued tasks unless another process is already doing so; return how many."""
     applied = 0
-    while IndexTask.objects.exists():
+    while True:
+        # The lock comes first: a busy writer makes the look at the queue needless.
         with writer_lock(wait=False) as held:
-            if not held:
+            if not held or not IndexTask.objects.exists():
                 return applied
             done, finished = _apply_queue_logged()
             applied += done
         if not finished:
-            break
-    return applied
+            return applied
 
 
 def drain_holding_lock(patience: float = 120.0) -> int:

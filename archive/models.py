@@ -203,7 +203,10 @@ class SpeakerLabelManager(models.Manager):
 class SpeakerLabel(models.Model):
     """A label by which transcripts name a speaker, e.g. 'SECRETARY TILLERSON'."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="labels")
+    # The unique (speaker, label) leads with the speaker, so it indexes lookups by speaker.
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="labels", db_index=False
+    )
     label = models.CharField(max_length=200)
 
     objects = SpeakerLabelManager()
@@ -236,8 +239,13 @@ class AppearanceManager(models.Manager):
 class Appearance(models.Model):
     """A speaker's part in one event, with the title they held there."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="appearances")
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
+    # Both keys lead a composite index below; an index of their own would only slow writes.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
     role = models.CharField(max_length=300, blank=True)
     affiliation = models.CharField(max_length=300, blank=True)
 
@@ -297,9 +305,14 @@ class UtteranceQuerySet(models.QuerySet):
 class Utterance(models.Model):
     """One speaker turn in an event: its paragraphs, interpreter marks and stage notes."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="utterances")
+    # Both keys lead a composite index below; an index of their own would only slow writes.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="utterances", db_index=False
+    )
     sequence = models.PositiveIntegerField(help_text="Turn number within the event, from 1.")
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="utterances")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, related_name="utterances", db_index=False
+    )
     label = models.CharField(max_length=200, help_text="The label as printed.")
     text = models.TextField(help_text="The paragraphs joined by blank lines, for search.")
     paragraphs = models.JSONField(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from archive import indexing
+from archive.importing import rows
 from archive.importing import speakers as matching
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
@@ -141,7 +142,8 @@ def import_reading(
         raise
     try:
         with transaction.atomic():
-            event = Event.objects.create(
+            event = rows.create(
+                Event,
                 slug=unique_slug(Event, f"{values['date']:%Y-%m-%d} {values['title']}", "event"),
                 source_text=source_text,
                 source_name=source_name[:255],
@@ -171,13 +173,15 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
     for speaker, speaker_reading in pairs:
         matching.fill_in(speaker, speaker_reading, is_newest=speaker.pk not in later)
     spoken = {u.speaker for u in reading.utterances}
-    Appearance.objects.bulk_create(
+    rows.insert(
+        Appearance,
+        ("event_id", "speaker_id", "role", "affiliation"),
         [
-            Appearance(event=event, speaker=resolved[s.key], role=s.role, affiliation=s.affiliation)
+            (event.pk, resolved[s.key].pk, s.role, s.affiliation)
             for s in reading.speakers
             if s.key in spoken
         ],
-        ignore_conflicts=True,
+        skip_existing=True,
     )
     return resolved
 
@@ -190,26 +194,48 @@ def speakers_seen_later(event: Event, speakers: list[Speaker]) -> set[int]:
     return set(later.values_list("speaker_id", flat=True))
 
 
+UTTERANCE_COLUMNS = (
+    "event_id",
+    "sequence",
+    "speaker_id",
+    "label",
+    "text",
+    "paragraphs",
+    "notes",
+    "attribution",
+)
+
+
+def turn_values(event: Event, reading: Reading, resolved: Mapping) -> list[tuple]:
+    """Return each turn of the reading as a tuple in the order of UTTERANCE_COLUMNS."""
+    return [
+        (
+            event.pk,
+            turn.sequence,
+            resolved[turn.speaker].pk,
+            turn.label[:200],
+            turn.text,
+            [{"text": p.text, "interpreted": p.interpreted} for p in turn.paragraphs],
+            list(turn.notes),
+            turn.attribution,
+        )
+        for turn in reading.utterances
+    ]
+
+
 def utterance_rows(event: Event, reading: Reading, resolved: Mapping) -> list[Utterance]:
     """Return unsaved Utterance rows for every turn of the reading."""
     return [
-        Utterance(
-            event=event,
-            sequence=turn.sequence,
-            speaker=resolved[turn.speaker],
-            label=turn.label[:200],
-            text=turn.text,
-            paragraphs=[{"text": p.text, "interpreted": p.interpreted} for p in turn.paragraphs],
-            notes=list(turn.notes),
-            attribution=turn.attribution,
-        )
-        for turn in reading.utterances
+        Utterance(**dict(zip(UTTERANCE_COLUMNS, values, strict=True)))
+        for values in turn_values(event, reading, resolved)
     ]
 
 
 def write_turns(event: Event, reading: Reading, choices: Mapping) -> int:
     """Write the speakers, appearances and utterances of a reading; return the turn count."""
     resolved = resolve_speakers(event, reading, choices)
-    rows = Utterance.objects.bulk_create(utterance_rows(event, reading, resolved), batch_size=1000)
-    indexing.schedule_index([row.pk for row in rows])
-    return len(rows)
+    ids = rows.insert(
+        Utterance, UTTERANCE_COLUMNS, turn_values(event, reading, resolved), returning=True
+    )
+    indexing.schedule_index(ids)
+    return len(ids)

@@ -6,6 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import router
+
+from archive.importing import rows
 from archive.importing.slugs import unique_slug
 from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.names import (
@@ -30,6 +33,9 @@ class Known(NamedTuple):
     kind: str
     country: str
     surname_key: str
+    slug: str
+    role: str
+    affiliation: str
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Directory:
     speakers: list[Known]
     by_label: dict[str, list[Known]] = field(default_factory=dict)
     by_surname: dict[str, list[Known]] = field(default_factory=lambda: defaultdict(list))
+    made: dict[int, Speaker] = field(default_factory=dict)
 
     def __post_init__(self):
         for speaker in self.speakers:
@@ -46,25 +53,41 @@ class Directory:
 
     @classmethod
     def load(cls, readings) -> Directory:
-        """Return the directory for the given speaker readings: two queries, no model instances."""
-        # Every match needs the surnames to agree, so no other speaker could be one.
+        """Return the directory for the given speaker readings: at most two plain queries."""
+        # Every match needs the surnames to agree, so no other speaker could be one. Rows stay
+        # tuples: first-name-only questioners make hundreds of speakers share a key.
         keys = {surname(reading.name) for reading in readings}
-        rows = Speaker.objects.filter(surname_key__in=keys)
-        speakers = list(map(Known._make, rows.values_list(*Known._fields)))
+        found = rows.select_in(Speaker, ["id", *Known._fields[1:]], "surname_key", keys)
+        speakers = list(map(Known._make, found))
         by_id = {speaker.pk: speaker for speaker in speakers}
         # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
         labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
         by_label = defaultdict(list)
-        pairs = SpeakerLabel.objects.filter(label__in=labels, speaker__in=rows)
-        for label, speaker_id in pairs.values_list("label", "speaker_id"):
-            by_label[label].append(by_id[speaker_id])
+        if labels and by_id:
+            for label, speaker_id in rows.select_in(
+                SpeakerLabel, ["label", "speaker_id"], "label", labels
+            ):
+                if speaker_id in by_id:
+                    by_label[label].append(by_id[speaker_id])
         return cls(speakers, dict(by_label))
 
     def add(self, speaker: Speaker) -> None:
         """Make a speaker created during this reading matchable by the next ones."""
-        known = Known(*(getattr(speaker, name) for name in Known._fields))
-        self.speakers.append(known)
-        self.by_surname[known.surname_key].append(known)
+        entry = Known(*(getattr(speaker, name) for name in Known._fields))
+        self.speakers.append(entry)
+        self.by_surname[entry.surname_key].append(entry)
+        self.made[speaker.pk] = speaker
+
+    def speaker(self, pk: int) -> Speaker:
+        """Return the model instance of a speaker in the directory, without a query."""
+        if pk not in self.made:
+            row = next(entry for entry in self.speakers if entry.pk == pk)._asdict()
+            row["id"] = row.pop("pk")
+            # from_db wants the model's column order; `created` is left out, deferred.
+            names = [f.attname for f in Speaker._meta.concrete_fields if f.attname in row]
+            db = router.db_for_read(Speaker)
+            self.made[pk] = Speaker.from_db(db, names, [row[name] for name in names])
+        return self.made[pk]
 
 
 def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:
@@ -141,21 +164,17 @@ def resolve_all(readings, choices, directory: Directory) -> dict[str, Speaker]:
     """Return the archive speaker of each reading key: chosen, matched or created, in order.
 
     `choices` maps a key to a Speaker, or to NEW to force a new one; other keys are matched,
-    also against speakers created for earlier keys. Matched speakers are loaded in one query.
+    also against speakers created for earlier keys.
     """
-    chosen, created = {}, {}
+    resolved = {}
     for reading in readings:
         choice = choices.get(reading.key)
         found = match(reading, directory) if choice is None else None
         if choice is NEW or (choice is None and found is None):
-            speaker = create_speaker(reading)
-            directory.add(speaker)
-            created[speaker.pk] = speaker
-            choice = speaker
-        chosen[reading.key] = choice if choice is not None else found.pk
-    pks = [pk for pk in chosen.values() if isinstance(pk, int) and pk not in created]
-    loaded = {**Speaker.objects.in_bulk(pks), **created}
-    return {key: loaded[c] if isinstance(c, int) else c for key, c in chosen.items()}
+            choice = create_speaker(reading)
+            directory.add(choice)
+        resolved[reading.key] = choice if choice is not None else directory.speaker(found.pk)
+    return resolved
 
 
 def resolve(
@@ -173,15 +192,18 @@ def resolve(
 
 def preview(reading: SpeakerReading, directory: Directory | None = None) -> Speaker | None:
     """Return the existing speaker an import would use, or None for a new one; writes nothing."""
-    found = match(reading, directory or Directory.load([reading]))
-    return Speaker.objects.get(pk=found.pk) if found else None
+    directory = directory or Directory.load([reading])
+    found = match(reading, directory)
+    return directory.speaker(found.pk) if found else None
 
 
 def record_labels(pairs) -> None:
     """Record each (speaker, reading)'s labels for that speaker, in one insert."""
-    SpeakerLabel.objects.bulk_create(
-        [SpeakerLabel(speaker=speaker, label=label) for speaker, r in pairs for label in r.labels],
-        ignore_conflicts=True,
+    rows.insert(
+        SpeakerLabel,
+        ("speaker_id", "label"),
+        [(speaker.pk, label) for speaker, r in pairs for label in r.labels],
+        skip_existing=True,
     )
 
 

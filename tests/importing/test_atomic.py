@@ -9,13 +9,13 @@ TABLES = (Event, Speaker, SpeakerLabel, Appearance, Utterance)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("target", ["utterance_rows", "schedule_index"])
+@pytest.mark.parametrize("target", ["turn_values", "schedule_index"])
 def test_exception_mid_import_leaves_zero_rows(monkeypatch, seed_bytes, target):
     def explode(*args, **kwargs):
         assert Speaker.objects.exists(), "the failure must come after speakers were written"
         raise RuntimeError("injected failure")
 
-    where = service if target == "utterance_rows" else service.indexing
+    where = service if target == "turn_values" else service.indexing
     monkeypatch.setattr(where, target, explode)
     with pytest.raises(RuntimeError, match="injected"):
         import_source(data=seed_bytes)
@@ -24,7 +24,7 @@ def test_exception_mid_import_leaves_zero_rows(monkeypatch, seed_bytes, target):
 
 @pytest.mark.django_db(transaction=True)
 def test_import_after_a_failed_one_succeeds(monkeypatch, seed_bytes):
-    monkeypatch.setattr(service, "utterance_rows", lambda *a: 1 / 0)
+    monkeypatch.setattr(service, "turn_values", lambda *a: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         import_source(data=seed_bytes)
     monkeypatch.undo()
