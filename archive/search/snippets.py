@@ -44,7 +44,7 @@ class MarkFormatter(Formatter):
 
 def snippet(text: str, words: list[str]) -> SafeString:
     """Return the passages of `text` around the query's words, escaped, with matches marked."""
-    terms = frozenset(token.text for token in text_analyzer()(" ".join(words)))
+    terms = query_terms(tuple(words))
     fragments = list(_fragments(text, terms)) if terms else []
     # Whoosh's top_fragments() breaks ties by the fragments' memory addresses; the earliest of
     # equally good passages is chosen here instead.
@@ -54,6 +54,12 @@ def snippet(text: str, words: list[str]) -> SafeString:
         return escape(Truncator(text).chars(SNIPPET_CHARS))
     # Safe: MarkFormatter escaped every piece of the transcript; only its <mark> tags are HTML.
     return mark_safe(MarkFormatter().format(sorted(best, key=FIRST)))
+
+
+@lru_cache(maxsize=256)
+def query_terms(words: tuple[str, ...]) -> frozenset:
+    """Return the analyzed terms of the query's words, once per page rather than per row."""
+    return frozenset(token.text for token in text_analyzer()(" ".join(words)))
 
 
 def _fragments(text: str, terms: frozenset):
