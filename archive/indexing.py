@@ -26,7 +26,7 @@ from haystack import connections
 from haystack.utils import get_identifier
 from whoosh.index import LockError
 
-from archive.importing import rows
+from archive import rows
 from archive.models import Utterance
 from archive.search.models import IndexTask
 

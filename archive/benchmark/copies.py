@@ -35,7 +35,7 @@ def import_copies(copies: int) -> tuple[int, float, float]:
     read = [read_file(path) for path in source_files()]
     before = Utterance.objects.count()
     wall, cpu = time.perf_counter(), time.process_time()
-    # As import_transcripts does: the index work stays queued (the lock is held) and no
+    # The index work stays queued (the lock is held), and, as in import_transcripts, no
     # transaction asks for a drain of its own.
     with indexing.writer_lock(wait=True), indexing.deferred():
         for number in range(copies):

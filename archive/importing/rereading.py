@@ -8,7 +8,12 @@ from django.db import transaction
 from django.db.models import F
 
 from archive import indexing
-from archive.importing.service import recorded_metadata, resolve_speakers, utterance_rows
+from archive.importing.service import (
+    UTTERANCE_COLUMNS,
+    recorded_metadata,
+    resolve_speakers,
+    turn_values,
+)
 from archive.models import Event, Utterance, UtteranceRedirect
 from archive.reading import Metadata, Reading, read
 
@@ -39,6 +44,14 @@ def pair_turns(old: list[Utterance], new: list[Utterance]) -> dict[int, Utteranc
         if i not in pairs and row.text in by_text:
             pairs[i] = by_text.pop(row.text)
     return pairs
+
+
+def utterance_rows(event: Event, reading: Reading, resolved) -> list[Utterance]:
+    """Return unsaved Utterance rows for every turn of the reading."""
+    return [
+        Utterance(**dict(zip(UTTERANCE_COLUMNS, values, strict=True)))
+        for values in turn_values(event, reading, resolved)
+    ]
 
 
 def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:

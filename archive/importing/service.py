@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from archive import indexing
-from archive.importing import rows
+from archive import indexing, rows
 from archive.importing import speakers as matching
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
@@ -220,14 +219,6 @@ def turn_values(event: Event, reading: Reading, resolved: Mapping) -> list[tuple
             turn.attribution,
         )
         for turn in reading.utterances
-    ]
-
-
-def utterance_rows(event: Event, reading: Reading, resolved: Mapping) -> list[Utterance]:
-    """Return unsaved Utterance rows for every turn of the reading."""
-    return [
-        Utterance(**dict(zip(UTTERANCE_COLUMNS, values, strict=True)))
-        for values in turn_values(event, reading, resolved)
     ]
 
 

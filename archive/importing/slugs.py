@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from archive.importing import rows
+from archive import rows
 
 FIRST_ROUND = 10
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from django.db import router
 
-from archive.importing import rows
+from archive import rows
 from archive.importing.slugs import unique_slug
 from archive.models import Speaker, SpeakerKind, SpeakerLabel
 from archive.names import (
@@ -45,11 +45,13 @@ class Directory:
     speakers: list[Known]
     by_label: dict[str, list[Known]] = field(default_factory=dict)
     by_surname: dict[str, list[Known]] = field(default_factory=lambda: defaultdict(list))
+    by_id: dict[int, Known] = field(default_factory=dict)
     made: dict[int, Speaker] = field(default_factory=dict)
 
     def __post_init__(self):
         for speaker in self.speakers:
             self.by_surname[speaker.surname_key].append(speaker)
+            self.by_id[speaker.pk] = speaker
 
     @classmethod
     def load(cls, readings) -> Directory:
@@ -76,12 +78,13 @@ class Directory:
         entry = Known(*(getattr(speaker, name) for name in Known._fields))
         self.speakers.append(entry)
         self.by_surname[entry.surname_key].append(entry)
+        self.by_id[entry.pk] = entry
         self.made[speaker.pk] = speaker
 
     def speaker(self, pk: int) -> Speaker:
         """Return the model instance of a speaker in the directory, without a query."""
         if pk not in self.made:
-            row = next(entry for entry in self.speakers if entry.pk == pk)._asdict()
+            row = self.by_id[pk]._asdict()
             row["id"] = row.pop("pk")
             # from_db wants the model's column order; `created` is left out, deferred.
             names = [f.attname for f in Speaker._meta.concrete_fields if f.attname in row]

@@ -1,7 +1,8 @@
 """Insert and look up rows by one plain statement each, without the ORM's per-query work.
 
-The import's hot path: at 27 turns an event, compiling ORM queries and making and preparing model
-instances cost several times what the database spent (an ORM query cost ~0.5 ms of CPU here).
+The import's hot path and its index queue: at 27 turns an event, compiling ORM queries and
+making and preparing model instances cost several times what the database spent (an ORM query
+cost ~0.5 ms of CPU here).
 Values of fields the driver cannot take as they are pass through the field's `get_db_prep_save`,
 and the insert SQL comes from the backend's own operations.
 """
@@ -16,8 +17,9 @@ from typing import NamedTuple
 from django.db import connections, router
 from django.db.models.constants import OnConflict
 
-# The database drivers take these columns' Python values as they are; converting each value
-# through its field cost more than the insert itself. Other fields (JSON, dates) convert.
+# The database drivers take these columns' values as they are when they are plain str and int
+# (or their subclasses, such as TextChoices members), which is all the import passes; converting
+# each value through its field cost more than the insert itself. Other fields (JSON, dates) do.
 AS_IS = {
     "CharField",
     "TextField",
@@ -64,13 +66,14 @@ def insert(
     returning: bool = False,
     skip_existing: bool = False,
 ) -> list[int]:
-    """Insert rows (tuples in the order of `names`); return the new ids if asked.
-
-    `skip_existing` leaves out the rows a unique constraint says are there already.
-    """
+    """Insert rows given as tuples in `names` order, skipping existing ones if asked; return ids."""
+    if returning and skip_existing:
+        raise ValueError("skipped rows return no id, so ids cannot be matched to rows")
     alias = router.db_for_write(model)
     # Resolved once: every use of the `connection` proxy costs a thread-local lookup.
     db = connections[alias]
+    if returning and not db.features.can_return_rows_from_bulk_insert:
+        raise NotImplementedError(f"{db.vendor} cannot return the ids of inserted rows")
     fields, converters, head, tail = plan(alias, model, tuple(names), skip_existing, returning)
     prepared = [
         [
@@ -92,7 +95,7 @@ def insert(
 
 
 def create(model, **values):
-    """Insert one row and return it as `objects.create` would, without the save machinery."""
+    """Insert one row and return it as loaded; no save() override and no signal runs."""
     instance = model(**values)
     # pre_save fills what save() would: defaults given at __init__, auto_now dates.
     given = {
@@ -107,10 +110,7 @@ def create(model, **values):
 
 
 def select_in(model, names: Sequence[str], key: str, values: Iterable) -> list[tuple]:
-    """Return the `names` columns of the rows whose `key` column is one of `values`.
-
-    Values come back as the driver gives them, so `names` should be text and number columns.
-    """
+    """Return the `names` columns, as the driver gives them, of rows whose `key` is in `values`."""
     db = connections[router.db_for_read(model)]
     quote = db.ops.quote_name
     values = list(values)

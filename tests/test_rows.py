@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from archive.importing import rows
+from archive import rows
 from archive.models import Event, Speaker, SpeakerLabel, Utterance
 
 
