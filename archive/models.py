@@ -77,7 +77,6 @@ class Event(models.Model):
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=200, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
-    source_text = models.TextField(help_text="The transcript exactly as uploaded, to read again.")
     source_name = models.CharField(max_length=255, blank=True, help_text="Uploaded file name.")
     reading_metadata = models.JSONField(
         default=dict, blank=True, help_text="What was given to the reader beside the text."
@@ -85,6 +84,8 @@ class Event(models.Model):
     checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the source.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Last: SQLite reads a row's columns in order, and this one is long (migration 0007).
+    source_text = models.TextField(help_text="The transcript exactly as uploaded, to read again.")
 
     objects = EventQuerySet.as_manager()
 

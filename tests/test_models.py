@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
 
@@ -84,3 +84,13 @@ def test_str_methods(utterance):
     assert str(utterance.speaker) == "Rex W. Tillerson"
     assert str(utterance.event) == "Press Availability on Drugs (18 May 2017)"
     assert str(utterance).startswith("SECRETARY TILLERSON: We are the market")
+
+
+def test_an_events_source_is_the_last_column_of_its_table():
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite reads a row's columns in order; PostgreSQL stores long text apart")
+    with connection.cursor() as cursor:
+        columns = [
+            c.name for c in connection.introspection.get_table_description(cursor, "archive_event")
+        ]
+    assert columns[-1] == "source_text" and len(columns) == len(Event._meta.concrete_fields)
