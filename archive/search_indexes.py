@@ -30,8 +30,9 @@ class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
         return related.prefetch_related("speaker__labels").defer("event__source_text")
 
     def read_queryset(self, using=None):
-        """Return the utterances that search results display."""
-        return Utterance.objects.select_related("event", "speaker").defer("event__source_text")
+        """Return the utterances that search results display, unordered: the engine ranks them."""
+        related = Utterance.objects.select_related("event", "speaker").order_by()
+        return related.defer("event__source_text")
 
     def prepare_text(self, obj):
         """Return the searchable text: words, speaker's name and labels, label, event title."""

@@ -12,6 +12,7 @@ from archive.models import Utterance
 from archive.search.backend import ArchiveWhooshBackend, text_analyzer
 from archive.search.forms import ArchiveSearchForm
 from archive.search.present import facet_links, query_link
+from archive.search.querying import HitPage
 from archive.search.snippets import SNIPPET_CHARS, MarkFormatter, snippet
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,18 @@ def test_ranking_and_count_are_whooshs_own(archive, text):
     whoosh = searcher.search(parsed, limit=None)
     assert engine._ranked(hits, None, 100) == [(hit.score, hit.docnum) for hit in whoosh]
     assert sum(len(scores) for _, _, scores in hits) == len(whoosh)
+
+
+def test_page_results_are_what_haystacks_own_processing_gives(archive):
+    engine = backend()
+    parsed = engine.parser.parse("market OR security")
+    searcher = engine.open_searcher()
+    ranked = engine._ranked(engine._hits(searcher, parsed, None), None, 20)
+    ours = engine._page_results(HitPage(searcher, ranked, len(ranked)))
+    theirs = engine._process_results(HitPage(searcher, ranked, len(ranked)))
+    assert ours["hits"] == theirs["hits"] == len(ranked) > 1
+    fields = [{k: v for k, v in vars(r).items() if k != "log"} for r in ours["results"]]
+    assert fields == [{k: v for k, v in vars(r).items() if k != "log"} for r in theirs["results"]]
 
 
 def test_a_filter_that_lets_nothing_through_finds_nothing(client, archive):
