@@ -73,7 +73,9 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         pairs = pair_turns(old, new)
         for i, row in pairs.items():
             for name in UPDATED_FIELDS:
-                setattr(row, name, getattr(new[i], name))
+                # By attname: new rows hold speaker_id alone, and reading `speaker` would query.
+                attname = Utterance._meta.get_field(name).attname
+                setattr(row, attname, getattr(new[i], attname))
         Utterance.objects.bulk_update(list(pairs.values()), UPDATED_FIELDS, batch_size=1000)
         created = Utterance.objects.bulk_create(
             [row for i, row in enumerate(new) if i not in pairs], batch_size=1000
