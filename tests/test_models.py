@@ -94,3 +94,21 @@ def test_an_events_source_is_the_last_column_of_its_table():
             c.name for c in connection.introspection.get_table_description(cursor, "archive_event")
         ]
     assert columns[-1] == "source_text" and len(columns) == len(Event._meta.concrete_fields)
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("archive_appearance", "event_id"),
+        ("archive_appearance", "speaker_id"),
+        ("archive_speakerlabel", "speaker_id"),
+        ("archive_utterance", "event_id"),
+        ("archive_utterance", "speaker_id"),
+    ],
+)
+def test_a_foreign_key_that_leads_a_composite_index_has_no_index_of_its_own(table, column):
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table).values()
+    indexed = [c["columns"] for c in constraints if c["index"] or c["unique"]]
+    assert [column] not in indexed
+    assert any(len(columns) > 1 and columns[0] == column for columns in indexed)

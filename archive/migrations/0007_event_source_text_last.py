@@ -13,7 +13,18 @@ def rebuild_with_source_last(apps, schema_editor):
         return
     # The rebuild Django's SQLite backend runs for its own table changes, in the field order of
     # the migration state, where the source is now last.
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = 'archive_event'")
+        counter = cursor.fetchone()
     schema_editor._remake_table(apps.get_model("archive", "Event"))
+    if counter:
+        # The copy restarts AUTOINCREMENT at the highest id left; ids of deleted events, which
+        # old links and search documents may still name, must not be given out again.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE sqlite_sequence SET seq = MAX(seq, %s) WHERE name = 'archive_event'",
+                [counter[0]],
+            )
 
 
 class Migration(migrations.Migration):
