@@ -30,6 +30,7 @@ AS_IS = {
 }
 # Below every backend's limit on parameters in one statement (SQLite's is 999).
 IN_LIMIT = 500
+BATCH = 1000
 
 
 class Plan(NamedTuple):
@@ -66,7 +67,11 @@ def insert(
     returning: bool = False,
     skip_existing: bool = False,
 ) -> list[int]:
-    """Insert rows given as tuples in `names` order, skipping existing ones if asked; return ids."""
+    """Insert rows given as tuples in `names` order, skipping existing ones if asked; return ids.
+
+    `skip_existing` is Django's `ignore_conflicts`: on SQLite it also skips rows that break a
+    NOT NULL or CHECK constraint, on PostgreSQL only rows whose key exists.
+    """
     if returning and skip_existing:
         raise ValueError("skipped rows return no id, so ids cannot be matched to rows")
     alias = router.db_for_write(model)
@@ -82,7 +87,8 @@ def insert(
         ]
         for row in rows
     ]
-    size = max(1, db.ops.bulk_batch_size(fields, prepared))
+    # PostgreSQL's backend puts no bound on a batch; bulk_create's usual 1,000 rows is kept.
+    size = max(1, min(BATCH, db.ops.bulk_batch_size(fields, prepared)))
     ids = []
     with db.cursor() as cursor:
         for start in range(0, len(prepared), size):
@@ -95,7 +101,11 @@ def insert(
 
 
 def create(model, **values):
-    """Insert one row and return it as loaded; no save() override and no signal runs."""
+    """Insert one row and return its instance, holding the values given and the new id.
+
+    Nothing of save() runs, no override and no signal: Event, the one model made this way, has
+    no override, and its save signals act on changed rows only. Values are not read back.
+    """
     instance = model(**values)
     # pre_save fills what save() would: defaults given at __init__, auto_now dates.
     given = {

@@ -57,6 +57,26 @@ def test_insert_returns_the_new_ids_and_converts_json():
 
 
 @pytest.mark.django_db
+def test_insert_returns_every_id_across_several_batches():
+    event = an_event()
+    speaker = Speaker.objects.create(name="Ned Price", slug="ned-price")
+    values = [
+        (event.pk, n, speaker.pk, "MR PRICE", f"turn {n}", [], [], "label") for n in range(1, 2501)
+    ]
+    names = ("event_id", "sequence", "speaker_id", "label", "text", "paragraphs", "notes")
+    names = (*names, "attribution")
+    ids = rows.insert(Utterance, names, values, returning=True)
+    assert len(ids) == len(set(ids)) == 2500 == Utterance.objects.count()
+    stored = dict(Utterance.objects.values_list("pk", "sequence"))
+    assert stored == dict(zip(ids, range(1, 2501), strict=True))
+
+
+def test_insert_refuses_to_return_ids_of_rows_it_may_skip():
+    with pytest.raises(ValueError, match="skipped rows return no id"):
+        rows.insert(SpeakerLabel, ("speaker_id", "label"), [], returning=True, skip_existing=True)
+
+
+@pytest.mark.django_db
 def test_skip_existing_leaves_rows_a_unique_constraint_holds():
     speaker = Speaker.objects.create(name="Ned Price", slug="ned-price")
     rows.insert(SpeakerLabel, ("speaker_id", "label"), [(speaker.pk, "MR PRICE")])

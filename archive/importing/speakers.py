@@ -60,18 +60,16 @@ class Directory:
         # tuples: first-name-only questioners make hundreds of speakers share a key.
         keys = {surname(reading.name) for reading in readings}
         found = rows.select_in(Speaker, ["id", *Known._fields[1:]], "surname_key", keys)
-        speakers = list(map(Known._make, found))
-        by_id = {speaker.pk: speaker for speaker in speakers}
+        directory = cls(list(map(Known._make, found)))
         # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
         labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
-        by_label = defaultdict(list)
-        if labels and by_id:
+        if labels and directory.by_id:
             for label, speaker_id in rows.select_in(
                 SpeakerLabel, ["label", "speaker_id"], "label", labels
             ):
-                if speaker_id in by_id:
-                    by_label[label].append(by_id[speaker_id])
-        return cls(speakers, dict(by_label))
+                if speaker_id in directory.by_id:
+                    directory.by_label.setdefault(label, []).append(directory.by_id[speaker_id])
+        return directory
 
     def add(self, speaker: Speaker) -> None:
         """Make a speaker created during this reading matchable by the next ones."""
