@@ -17,35 +17,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
 
-from haystack import connections
-from haystack.constants import DJANGO_CT, DJANGO_ID
-from haystack.models import SearchResult
-from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.index import TOC
 
 from archive.search import scoring
+from archive.search.results import HitPage, page_results
 
 EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
 NO_FACETS = {"fields": {}, "dates": {}, "queries": {}}
 FEW_VALUES = 64  # a column with more distinct values is counted with a Counter
-
-
-class HitPage:
-    """One page of hits, shaped as haystack's _process_results reads a Whoosh results page."""
-
-    def __init__(self, searcher, ranked: list[tuple[float, int]], total: int):
-        self.searcher, self.ranked, self.total = searcher, ranked, total
-
-    def __len__(self):
-        return self.total
-
-    def __iter__(self):
-        return (self.searcher.stored_fields(docnum) for _, docnum in self.ranked)
-
-    def score(self, n):
-        return self.ranked[n][0]
 
 
 class ColumnSearchMixin:
@@ -127,32 +108,11 @@ class ColumnSearchMixin:
         if total and first >= total:
             return {**EMPTY, "hits": total, "facets": facets}
         ranked = self._ranked(hits, sort_by, first + page_length)[first:]
-        result = self._page_results(HitPage(searcher, ranked, total), kwargs.get("result_class"))
+        page = HitPage(searcher, ranked, total)
+        result = page_results(self.connection_alias, page, kwargs.get("result_class"))
         if names:
             result["facets"] = facets
         return result
-
-    def _page_results(self, page: HitPage, result_class=None) -> dict:
-        """Return haystack's results of a page, each stored value converted by its index field.
-
-        haystack's _process_results also tries every other stored value as a date and as JSON;
-        the failed tries cost more than the rest of the page's results together.
-        """
-        unified = connections[self.connection_alias].get_unified_index()
-        result_class = result_class or SearchResult
-        results, hits = [], page.total
-        for offset, stored in enumerate(page):
-            app_label, model_name = stored.pop(DJANGO_CT).split(".")
-            model = haystack_get_model(app_label, model_name)
-            if model not in unified.get_indexed_models():
-                hits -= 1
-                continue
-            fields = unified.get_index(model).fields
-            pk = stored.pop(DJANGO_ID)
-            values = {k: fields[k].convert(v) if k in fields else v for k, v in stored.items()}
-            score = page.score(offset) or 0
-            results.append(result_class(app_label, model_name, pk, score, **values))
-        return {"results": results, "hits": hits, "facets": {}, "spelling_suggestion": None}
 
     def _hits(self, searcher, parsed, allowed) -> list[tuple[object, int, dict]]:
         """Return (reader, offset, {docnum: score}) of each segment's matches the filters allow."""

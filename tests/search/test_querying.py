@@ -12,7 +12,7 @@ from archive.models import Utterance
 from archive.search.backend import ArchiveWhooshBackend, text_analyzer
 from archive.search.forms import ArchiveSearchForm
 from archive.search.present import facet_links, query_link
-from archive.search.querying import HitPage
+from archive.search.results import HitPage, page_results
 from archive.search.snippets import SNIPPET_CHARS, MarkFormatter, snippet
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_page_results_are_what_haystacks_own_processing_gives(archive):
     parsed = engine.parser.parse("market OR security")
     searcher = engine.open_searcher()
     ranked = engine._ranked(engine._hits(searcher, parsed, None), None, 20)
-    ours = engine._page_results(HitPage(searcher, ranked, len(ranked)))
+    ours = page_results("default", HitPage(searcher, ranked, len(ranked)))
     theirs = engine._process_results(HitPage(searcher, ranked, len(ranked)))
     assert ours["hits"] == theirs["hits"] == len(ranked) > 1
     fields = [{k: v for k, v in vars(r).items() if k != "log"} for r in ours["results"]]
