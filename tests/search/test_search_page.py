@@ -92,6 +92,14 @@ def test_facet_counts_equal_database_and_filter_counts(client, archive):
         assert filtered.context["outcome"].total == item["count"]
 
 
+def test_facets_of_a_single_hit_count_it_once(client, archive):
+    response, ids = search(client, q="market", **{"from": "2021-01-01", "to": "2021-12-31"})
+    facets = response.context["outcome"].facets
+    assert len(ids) == 1
+    assert [(item["value"], item["count"]) for item in facets["year"]] == [("2021", 1)]
+    assert [item["count"] for item in facets["kind"]] == [1]
+
+
 def test_sort_orders(client, archive):
     dates = {u.pk: u.event.date for u in archive["utterances"]}
     _, newest = search(client, q="market OR security", sort="newest")
