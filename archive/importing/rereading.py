@@ -20,6 +20,8 @@ from archive.reading import Metadata, Reading, read
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000
 UPDATED_FIELDS = ["sequence", "speaker", "label", "text", "paragraphs", "notes", "attribution"]
+# Copied by attname: new rows hold speaker_id alone, and reading `speaker` would query.
+UPDATED_ATTNAMES = [Utterance._meta.get_field(name).attname for name in UPDATED_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,7 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         new = utterance_rows(event, reading, resolve_speakers(event, reading, {}))
         pairs = pair_turns(old, new)
         for i, row in pairs.items():
-            for name in UPDATED_FIELDS:
-                # By attname: new rows hold speaker_id alone, and reading `speaker` would query.
-                attname = Utterance._meta.get_field(name).attname
+            for attname in UPDATED_ATTNAMES:
                 setattr(row, attname, getattr(new[i], attname))
         Utterance.objects.bulk_update(list(pairs.values()), UPDATED_FIELDS, batch_size=1000)
         created = Utterance.objects.bulk_create(
