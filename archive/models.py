@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import normalize_newlines
 
 from archive.names import surname
+from archive.reading import PARAGRAPH_BREAK
 
 
 class EventKind(models.TextChoices):
@@ -315,9 +318,12 @@ class Utterance(models.Model):
         Speaker, on_delete=models.PROTECT, related_name="utterances", db_index=False
     )
     label = models.CharField(max_length=200, help_text="The label as printed.")
-    text = models.TextField(help_text="The paragraphs joined by blank lines, for search.")
-    paragraphs = models.JSONField(
-        default=list, help_text='[{"text": ..., "interpreted": bool}, ...] in order.'
+    text = models.TextField(help_text="The paragraphs, one line each, joined by blank lines.")
+    # Indexes rather than the paragraphs themselves: their text is `text`, stored once.
+    interpreted_paragraphs = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Indexes (from 0) of the paragraphs that are the interpreter's words.",
     )
     notes = models.JSONField(default=list, blank=True, help_text="Stage directions.")
     attribution = models.CharField(
@@ -344,10 +350,30 @@ class Utterance(models.Model):
 
     natural_key.dependencies = ["archive.event", "archive.speaker"]
 
+    def clean(self):
+        """Give the text the reader's line endings and check each mark names a paragraph."""
+        self.text = normalize_newlines(self.text).strip()
+        count = len(self.paragraphs)
+        marks = self.interpreted_paragraphs
+        if not isinstance(marks, list) or not all(type(i) is int and 0 <= i < count for i in marks):
+            raise ValidationError(
+                {
+                    "interpreted_paragraphs": f"Give a list of paragraph numbers from 0 to "
+                    f"{count - 1}: the text has {count} paragraphs, separated by blank lines."
+                }
+            )
+
+    @property
+    def paragraphs(self) -> list[dict]:
+        """Return the paragraphs in order as {"text": ..., "interpreted": bool}."""
+        marked = set(self.interpreted_paragraphs)
+        texts = self.text.split(PARAGRAPH_BREAK) if self.text else []
+        return [{"text": text, "interpreted": i in marked} for i, text in enumerate(texts)]
+
     @property
     def interpreted(self) -> bool:
         """Return whether any paragraph is the interpreter's words."""
-        return any(p.get("interpreted") for p in self.paragraphs)
+        return bool(self.interpreted_paragraphs)
 
 
 class UtteranceRedirect(models.Model):

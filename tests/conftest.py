@@ -51,5 +51,4 @@ def utterance(event, speaker):
         speaker=speaker,
         label="SECRETARY TILLERSON",
         text="We are the market.",
-        paragraphs=[{"text": "We are the market.", "interpreted": False}],
     )

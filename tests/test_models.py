@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
@@ -84,6 +85,31 @@ def test_str_methods(utterance):
     assert str(utterance.speaker) == "Rex W. Tillerson"
     assert str(utterance.event) == "Press Availability on Drugs (18 May 2017)"
     assert str(utterance).startswith("SECRETARY TILLERSON: We are the market")
+
+
+def test_paragraphs_are_the_text_split_at_blank_lines_with_their_marks(utterance):
+    utterance.text, utterance.interpreted_paragraphs = "Uno.\n\nDos.\n\nTres.", [1]
+    assert utterance.paragraphs == [
+        {"text": "Uno.", "interpreted": False},
+        {"text": "Dos.", "interpreted": True},
+        {"text": "Tres.", "interpreted": False},
+    ]
+    assert utterance.interpreted
+    utterance.text, utterance.interpreted_paragraphs = "", []
+    assert utterance.paragraphs == [] and not utterance.interpreted
+
+
+def test_clean_gives_the_text_the_readers_line_endings(utterance):
+    utterance.text, utterance.interpreted_paragraphs = "One.\r\n\r\nTwo.\r\n", [1]
+    utterance.full_clean()
+    assert utterance.text == "One.\n\nTwo." and utterance.paragraphs[1]["interpreted"]
+
+
+@pytest.mark.parametrize("marks", [[2], [-1], [True], ["0"], {"0": 1}])
+def test_clean_refuses_marks_that_name_no_paragraph(utterance, marks):
+    utterance.text, utterance.interpreted_paragraphs = "One.\n\nTwo.", marks
+    with pytest.raises(ValidationError, match="from 0 to 1: the text has 2 paragraphs"):
+        utterance.full_clean()
 
 
 def test_an_events_source_is_the_last_column_of_its_table():

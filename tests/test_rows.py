@@ -34,26 +34,35 @@ def test_create_returns_the_saved_row_with_defaults_and_dates():
 def test_insert_returns_the_new_ids_and_converts_json():
     event = an_event()
     speaker = Speaker.objects.create(name="Antony J. Blinken", slug="antony-j-blinken")
-    paragraphs = [{"text": "Café, «quoted»", "interpreted": True}]
+    marks = [0]
     values = [
         (
             event.pk,
             n,
             speaker.pk,
             "SECRETARY BLINKEN",
-            f"turn {n}",
-            paragraphs,
+            f"Café, «quoted» {n}",
+            marks,
             ["Laughter"],
             "label",
         )
         for n in range(1, 301)
     ]
-    names = ("event_id", "sequence", "speaker_id", "label", "text", "paragraphs", "notes")
+    names = (
+        "event_id",
+        "sequence",
+        "speaker_id",
+        "label",
+        "text",
+        "interpreted_paragraphs",
+        "notes",
+    )
     ids = rows.insert(Utterance, (*names, "attribution"), values, returning=True)
     assert sorted(ids) == sorted(Utterance.objects.values_list("pk", flat=True))
     assert len(ids) == 300
     last = Utterance.objects.get(sequence=300)
-    assert (last.paragraphs, last.notes, last.text) == (paragraphs, ["Laughter"], "turn 300")
+    assert (last.interpreted_paragraphs, last.notes) == (marks, ["Laughter"])
+    assert last.text == "Café, «quoted» 300"
 
 
 @pytest.mark.django_db
@@ -63,7 +72,15 @@ def test_insert_returns_every_id_across_several_batches():
     values = [
         (event.pk, n, speaker.pk, "MR PRICE", f"turn {n}", [], [], "label") for n in range(1, 2501)
     ]
-    names = ("event_id", "sequence", "speaker_id", "label", "text", "paragraphs", "notes")
+    names = (
+        "event_id",
+        "sequence",
+        "speaker_id",
+        "label",
+        "text",
+        "interpreted_paragraphs",
+        "notes",
+    )
     names = (*names, "attribution")
     ids = rows.insert(Utterance, names, values, returning=True)
     assert len(ids) == len(set(ids)) == 2500 == Utterance.objects.count()

@@ -14,6 +14,7 @@ from pathlib import Path
 from archive.models import EventKind
 from archive.names import is_full_name
 from archive.reading import (
+    PARAGRAPH_BREAK,
     SPEAKER_OFFICIAL,
     SPEAKER_UNIDENTIFIED,
     EventReading,
@@ -69,7 +70,7 @@ def load_shape(fixture: Path) -> Shape:
         tokens=tokens,
         cumulative=list(itertools.accumulate(counts[t] for t in tokens)),
         ranked=[t for t, _ in counts.most_common()],
-        turns=[_turn_shape(u["paragraphs"]) for u in dialogue],
+        turns=[_turn_shape(u["text"], u["interpreted_paragraphs"]) for u in dialogue],
         first_names=sorted({n[0] for n in names}),
         last_names=sorted({n[-1] for n in names}),
         countries=sorted({s["country"] for s in speakers if s["country"]}),
@@ -77,8 +78,9 @@ def load_shape(fixture: Path) -> Shape:
     )
 
 
-def _turn_shape(paragraphs: list[dict]) -> tuple[tuple[int, bool], ...]:
-    return tuple((len(p["text"].split()), bool(p["interpreted"])) for p in paragraphs)
+def _turn_shape(text: str, interpreted: list[int]) -> tuple[tuple[int, bool], ...]:
+    paragraphs = text.split(PARAGRAPH_BREAK) if text else []
+    return tuple((len(p.split()), i in interpreted) for i, p in enumerate(paragraphs))
 
 
 def cast(shape: Shape, rnd: random.Random, size: int = SPEAKERS) -> list[SpeakerReading]:

@@ -19,7 +19,15 @@ from archive.reading import Metadata, Reading, read
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000
-UPDATED_FIELDS = ["sequence", "speaker", "label", "text", "paragraphs", "notes", "attribution"]
+UPDATED_FIELDS = [
+    "sequence",
+    "speaker",
+    "label",
+    "text",
+    "interpreted_paragraphs",
+    "notes",
+    "attribution",
+]
 # Copied by attname: new rows hold speaker_id alone, and reading `speaker` would query.
 UPDATED_ATTNAMES = [Utterance._meta.get_field(name).attname for name in UPDATED_FIELDS]
 

@@ -199,7 +199,7 @@ UTTERANCE_COLUMNS = (
     "speaker_id",
     "label",
     "text",
-    "paragraphs",
+    "interpreted_paragraphs",
     "notes",
     "attribution",
 )
@@ -214,7 +214,7 @@ def turn_values(event: Event, reading: Reading, resolved: Mapping) -> list[tuple
             resolved[turn.speaker].pk,
             turn.label[:200],
             turn.text,
-            [{"text": p.text, "interpreted": p.interpreted} for p in turn.paragraphs],
+            turn.interpreted_paragraphs,
             list(turn.notes),
             turn.attribution,
         )

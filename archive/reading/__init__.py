@@ -5,6 +5,7 @@ from archive.reading.serialize import to_dict
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
     ATTRIBUTION_LABEL,
+    PARAGRAPH_BREAK,
     SPEAKER_JOURNALIST,
     SPEAKER_MODERATOR,
     SPEAKER_OFFICIAL,
@@ -21,6 +22,7 @@ from archive.reading.types import (
 __all__ = [
     "ATTRIBUTION_INFERRED",
     "ATTRIBUTION_LABEL",
+    "PARAGRAPH_BREAK",
     "SPEAKER_JOURNALIST",
     "SPEAKER_MODERATOR",
     "SPEAKER_OFFICIAL",

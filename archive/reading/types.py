@@ -63,9 +63,13 @@ class SpeakerReading:
     labels: tuple[str, ...] = ()
 
 
+# Between a turn's paragraphs in its text; a paragraph is one line, so the text splits back.
+PARAGRAPH_BREAK = "\n\n"
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a turn; `interpreted` marks the interpreter's words."""
+    """One paragraph of a turn, a single line; `interpreted` marks the interpreter's words."""
 
     text: str
     interpreted: bool = False
@@ -86,7 +90,12 @@ class UtteranceReading:
     @property
     def text(self) -> str:
         """Return the paragraphs joined by a blank line."""
-        return "\n\n".join(p.text for p in self.paragraphs)
+        return PARAGRAPH_BREAK.join(p.text for p in self.paragraphs)
+
+    @property
+    def interpreted_paragraphs(self) -> list[int]:
+        """Return the indexes, from 0, of the paragraphs that are the interpreter's words."""
+        return [i for i, p in enumerate(self.paragraphs) if p.interpreted]
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def seed(db):
             speaker=speakers[key],
             label=label,
             text="\n\n".join(text for text, _ in paragraphs),
-            paragraphs=[{"text": text, "interpreted": flag} for text, flag in paragraphs],
+            interpreted_paragraphs=[i for i, (_, flag) in enumerate(paragraphs) if flag],
             notes=notes,
         )
         for number, (label, key, paragraphs, notes) in enumerate(SEED_TURNS, start=1)
@@ -228,7 +228,6 @@ def add_events(count, start=datetime.date(2017, 5, 18), speaker=None):
                 speaker=speaker,
                 label="SECRETARY TILLERSON",
                 text=f"Extra quote {number}.",
-                paragraphs=[{"text": f"Extra quote {number}.", "interpreted": False}],
             )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.reading import Metadata, ReaderError, read
+from archive.reading import PARAGRAPH_BREAK, Metadata, ReaderError, read
 from archive.reading.labels import split_label
 from archive.reading.markdown import FRONT_MATTER, plain_line
 from archive.reading.notes import is_boilerplate
@@ -61,11 +61,24 @@ def read_or_refuse(data, metadata: Metadata | None = None):
         return None
 
 
+def assert_text_splits_into_paragraphs(reading) -> None:
+    """Fail unless each turn's paragraphs are non-empty single lines that its text splits into.
+
+    The archive stores a turn's text alone and splits it at PARAGRAPH_BREAK to show paragraphs.
+    """
+    for turn in reading.utterances:
+        texts = [p.text for p in turn.paragraphs]
+        assert all(text and "\n" not in text for text in texts), texts
+        assert (turn.text.split(PARAGRAPH_BREAK) if turn.text else []) == texts
+
+
 @SETTINGS
 @given(st.one_of(st.binary(max_size=400), st.text(max_size=400)))
 def test_random_input_only_ever_raises_reader_error(data):
     """Arbitrary bytes or text give a reading or a ReaderError, nothing else."""
-    read_or_refuse(data)
+    reading = read_or_refuse(data)
+    if reading is not None:
+        assert_text_splits_into_paragraphs(reading)
 
 
 @SETTINGS
@@ -80,6 +93,7 @@ def test_mangled_transcripts_only_ever_raise_reader_error(case):
         assert [u.sequence for u in reading.utterances] == list(
             range(1, len(reading.utterances) + 1)
         )
+        assert_text_splits_into_paragraphs(reading)
 
 
 def body_paragraphs(kind: str, text: str, first_turn_line: int) -> list[str]:

@@ -111,7 +111,7 @@ def build_archive():
                 speaker=speakers[speaker],
                 label={s[1]: s[4] for s in SPEAKERS}[speaker],
                 text=text,
-                paragraphs=[{"text": text, "interpreted": interpreted}],
+                interpreted_paragraphs=[0] if interpreted else [],
             )
         )
     return {"events": events, "speakers": speakers, "utterances": utterances}

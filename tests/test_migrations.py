@@ -1,0 +1,51 @@
+"""Data migrations: what they make of rows written under the schema before them, and back."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("archive", "0007_event_source_text_last")]
+AFTER = [("archive", "0008_utterance_interpreted_paragraphs")]
+SHOWN = [{"text": "One.", "interpreted": False}, {"text": "Two.", "interpreted": True}]
+
+
+@pytest.fixture
+def migrate(transactional_db):
+    """Return a function that migrates the test database to some nodes and returns their apps."""
+
+    def to(targets):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield to
+    to(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def old_turns(apps) -> None:
+    """Write two turns as 0007 stored them: one as read, one whose text an admin edited alone."""
+    event = apps.get_model("archive", "Event").objects.create(
+        title="T", slug="t", date=datetime.date(2020, 1, 1), source_text="x", checksum="c" * 64
+    )
+    speaker = apps.get_model("archive", "Speaker").objects.create(name="A B", slug="a-b")
+    turns = apps.get_model("archive", "Utterance").objects
+    common = {"event": event, "speaker": speaker, "label": "A"}
+    turns.create(sequence=1, text="One.\n\nTwo.", paragraphs=SHOWN, **common)
+    edited = [{"text": "Shown  on the page.", "interpreted": False}]
+    turns.create(sequence=2, text="edited here alone", paragraphs=edited, **common)
+
+
+def test_paragraphs_become_marks_on_the_text_and_come_back(migrate):
+    old_turns(migrate(BEFORE))
+    turns = migrate(AFTER).get_model("archive", "Utterance").objects.order_by("sequence")
+    assert list(turns.values_list("text", "interpreted_paragraphs")) == [
+        ("One.\n\nTwo.", [1]),
+        ("Shown on the page.", []),
+    ]
+    turns = migrate(BEFORE).get_model("archive", "Utterance").objects.order_by("sequence")
+    assert list(turns.values_list("paragraphs", flat=True)) == [
+        SHOWN,
+        [{"text": "Shown on the page.", "interpreted": False}],
+    ]
