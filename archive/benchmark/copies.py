@@ -9,9 +9,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 from archive import indexing
-from archive.importing import import_reading
+from archive.importing import checkpoints, import_reading
 from archive.models import Utterance
 from archive.reading.files import read_file
 
@@ -37,7 +38,11 @@ def import_copies(copies: int) -> tuple[int, float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     # The index work stays queued (the lock is held), and, as in import_transcripts, no
     # transaction asks for a drain of its own.
-    with indexing.writer_lock(wait=True), indexing.deferred():
+    with (
+        indexing.writer_lock(wait=True),
+        indexing.deferred(),
+        checkpoints.in_background(connection),
+    ):
         for number in range(copies):
             for item in read:
                 import_reading(

@@ -16,7 +16,7 @@ from archive import indexing
 from archive.benchmark import pgfts
 from archive.benchmark.corpus import load_shape, readings
 from archive.benchmark.queries import KINDS, measure, query_set, time_page
-from archive.importing import import_reading
+from archive.importing import checkpoints, import_reading
 from archive.models import Event, Speaker, Utterance
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "corpus.json"
@@ -37,7 +37,7 @@ def import_all(total: int) -> tuple[float, float]:
     """Import synthetic events through import_reading; only those calls are timed."""
     wall = cpu = 0.0
     # Holding the writer lock makes each commit's drain a no-op, as when a writer is busy.
-    with indexing.writer_lock(wait=True):
+    with indexing.writer_lock(wait=True), checkpoints.in_background(connection):
         for reading, source in readings(load_shape(FIXTURE), total):
             seconds = timed(
                 lambda r=reading, s=source: import_reading(

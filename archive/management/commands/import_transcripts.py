@@ -8,11 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from archive import indexing
-from archive.importing import ImportRefused, import_reading
+from archive.importing import ImportRefused, checkpoints, import_reading
 from archive.reading.files import FileReading, read_files
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             unit="file",
             disable=options["verbosity"] < 1,
         )
-        with indexing.deferred():
+        with indexing.deferred(), checkpoints.in_background(connection):
             for item in progress:
                 outcome, utterances = self.import_file(item, dry_run)
                 counts[outcome] += 1
