@@ -3,12 +3,13 @@
 The import's hot path and its index queue: at 27 turns an event, compiling ORM queries and
 making and preparing model instances cost several times what the database spent (an ORM query
 cost ~0.5 ms of CPU here).
-Values of fields the driver cannot take as they are pass through the field's `get_db_prep_save`,
-and the insert SQL comes from the backend's own operations.
+Values of fields the driver cannot take as they are pass through the field's `get_db_prep_save`
+(JSON through json.dumps), and the insert SQL comes from the backend's own operations.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain
@@ -55,8 +56,27 @@ def plan(alias: str, model, names: tuple[str, ...], skip_existing: bool, returni
     tail = ops.on_conflict_suffix_sql(fields, conflict, None, None) if skip_existing else ""
     if returning:
         tail = f"{tail} {ops.return_insert_columns([model._meta.pk])[0]}"
-    converters = [None if f.get_internal_type() in AS_IS else f.get_db_prep_save for f in fields]
-    return Plan(fields, converters, head, tail)
+    return Plan(fields, [converter(field) for field in fields], head, tail)
+
+
+def converter(field):
+    """Return what prepares a field's values for the driver, or None when they go as they are."""
+    kind = field.get_internal_type()
+    if kind in AS_IS:
+        return None
+    if kind == "JSONField" and field.encoder is None:
+        return dump_json
+    return field.get_db_prep_save
+
+
+def dump_json(value, connection) -> str | None:
+    """Return a value as the JSON text JSONField would send; None stays SQL NULL.
+
+    JSONField's own path (get_db_prep_save down to adapt_json_value) took 9 µs a value here
+    against 3 µs for json.dumps alone, and the import writes two JSON values a turn. SQLite's
+    backend sends json.dumps text itself, and PostgreSQL reads quoted JSON text as jsonb.
+    """
+    return None if value is None else json.dumps(value)
 
 
 def insert(

@@ -43,7 +43,7 @@ def test_insert_returns_the_new_ids_and_converts_json():
             "SECRETARY BLINKEN",
             f"Café, «quoted» {n}",
             marks,
-            ["Laughter"],
+            ["Laughter", 'Café «x» "y" \\ \u2014'],
             "label",
         )
         for n in range(1, 301)
@@ -61,7 +61,7 @@ def test_insert_returns_the_new_ids_and_converts_json():
     assert sorted(ids) == sorted(Utterance.objects.values_list("pk", flat=True))
     assert len(ids) == 300
     last = Utterance.objects.get(sequence=300)
-    assert (last.interpreted_paragraphs, last.notes) == (marks, ["Laughter"])
+    assert (last.interpreted_paragraphs, last.notes) == (marks, list(values[-1][6]))
     assert last.text == "Café, «quoted» 300"
 
 
