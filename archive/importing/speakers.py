@@ -57,8 +57,9 @@ class Directory:
     def load(cls, readings) -> Directory:
         """Return the directory for the given speaker readings: at most two plain queries."""
         # Every match needs the surnames to agree, so no other speaker could be one. Rows stay
-        # tuples: first-name-only questioners make hundreds of speakers share a key.
-        keys = {surname(reading.name) for reading in readings}
+        # tuples: first-name-only questioners make hundreds of speakers share a key, and are
+        # left out when nothing could match them, lest each import load every "Matt" so far.
+        keys = {surname(reading.name) for reading in readings if could_match(reading)}
         found = rows.select_in(Speaker, ["id", *Known._fields[1:]], "surname_key", keys)
         directory = cls(list(map(Known._make, found)))
         # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
@@ -105,6 +106,13 @@ def is_role_only(reading: SpeakerReading) -> bool:
     if reading.kind == SpeakerKind.UNIDENTIFIED or reading.name.upper() in GENERIC_LABELS:
         return True
     return reading.kind in ROLE_KINDS and not is_full_name(reading.name)
+
+
+def could_match(reading: SpeakerReading) -> bool:
+    """Return whether a known speaker could match: by a label of its own, or by name."""
+    if is_role_only(reading) or is_full_name(reading.name):
+        return True
+    return any(not is_generic_label(label) for label in reading.labels)
 
 
 def only_one(matches: list[Known]) -> Known | None:

@@ -3,7 +3,7 @@
 import pytest
 
 from archive import names
-from archive.importing.speakers import resolve
+from archive.importing.speakers import Directory, resolve
 from archive.models import Speaker, SpeakerLabel
 from archive.reading import SpeakerReading
 
@@ -104,3 +104,19 @@ def test_a_renamed_speaker_is_matched_by_the_new_name():
     assert speaker.surname_key == "smith"
     reading = SpeakerReading(key="b", name="Antony Blinken-Smith")
     assert resolve(reading) == (speaker, False)
+
+
+def test_a_first_name_questioner_loads_none_of_the_earlier_ones():
+    for n in range(3):
+        Speaker.objects.create(name="Matt", slug=f"matt-{n}", kind="journalist")
+    matt = SpeakerReading(key="m", name="Matt", kind="journalist", labels=("QUESTION",))
+    assert Directory.load([matt]).speakers == []
+    speaker, created = resolve(matt)
+    assert created and Speaker.objects.filter(name="Matt").count() == 4
+
+
+def test_a_first_name_with_a_label_of_its_own_still_matches_by_it():
+    known = Speaker.objects.create(name="Matt", slug="matt", kind="journalist")
+    SpeakerLabel.objects.create(speaker=known, label="MATT")
+    matt = SpeakerReading(key="m", name="Matt", kind="journalist", labels=("MATT",))
+    assert resolve(matt) == (known, False)
