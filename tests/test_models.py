@@ -138,3 +138,22 @@ def test_a_foreign_key_that_leads_a_composite_index_has_no_index_of_its_own(tabl
     indexed = [c["columns"] for c in constraints if c["index"] or c["unique"]]
     assert [column] not in indexed
     assert any(len(columns) > 1 and columns[0] == column for columns in indexed)
+
+
+def test_long_text_is_compressed_with_lz4_where_postgresql_can():
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL chooses a compression for each column")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_settings "
+            "WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+        )
+        if cursor.fetchone() is None:
+            pytest.skip("this PostgreSQL server was built without lz4")
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attname, attcompression FROM pg_attribute "
+            "WHERE attrelid IN ('archive_event'::regclass, 'archive_utterance'::regclass) "
+            "AND attname IN ('source_text', 'text')"
+        )
+        found = {(table, column): method for table, column, method in cursor.fetchall()}
+    assert found == {("archive_event", "source_text"): "l", ("archive_utterance", "text"): "l"}
