@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+from itertools import count
+
+from django.db import connections, router
 from django.utils.text import slugify
-
-from archive import rows
-
-FIRST_ROUND = 10
 
 
 def unique_slug(model, text: str, fallback: str) -> str:
     """Return slugify(text), cut to 100 characters and numbered (-2, -3…) past taken slugs."""
     base = slugify(text)[:100].rstrip("-") or fallback
-    start, size = 1, FIRST_ROUND
-    while True:
-        # Exact lookups use the unique index; a prefix scan would read every similar slug.
-        # Rounds grow tenfold: most slugs are free at once, and each parameter has a cost.
-        candidates = [base if n == 1 else f"{base}-{n}" for n in range(start, start + size)]
-        taken = {slug for (slug,) in rows.select_in(model, ["slug"], "slug", candidates)}
-        free = [slug for slug in candidates if slug not in taken]
-        if free:
-            return free[0]
-        start, size = start + size, size * 10
+    taken = slugs_like(model, base)
+    if base not in taken:
+        return base
+    return next(slug for n in count(2) if (slug := f"{base}-{n}") not in taken)
+
+
+def slugs_like(model, base: str) -> set[str]:
+    """Return the model's slugs that are `base` or start with `base-`, in one indexed query.
+
+    Copies of one title, or a first name that many questioners share, take dozens of numbers;
+    asking for candidates in rounds cost a query per round and a parameter per candidate.
+    """
+    db = connections[router.db_for_write(model)]
+    table = db.ops.quote_name(model._meta.db_table)
+    column = db.ops.quote_name(model._meta.get_field("slug").column)
+    if db.vendor == "sqlite":
+        # BINARY collation orders by bytes: every "base-…" lies between "base-" and "base.".
+        where = f"{column} = %s OR ({column} > %s AND {column} < %s)"
+        params = [base, f"{base}-", f"{base}."]
+    else:
+        # PostgreSQL answers a LIKE prefix from the varchar_pattern_ops index Django adds to
+        # unique slug columns, whatever the database's collation.
+        where = f"{column} = %s OR {column} LIKE %s"
+        params = [base, f"{db.ops.prep_for_like_query(base)}-%"]
+    with db.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table} WHERE {where}", params)
+        return {slug for (slug,) in cursor.fetchall()}

@@ -17,3 +17,17 @@ def test_first_free_number_is_used_even_past_a_full_round():
     Speaker.objects.create(name="Aamer", slug="aamer-57")
     assert unique_slug(Speaker, "Aamer", "speaker") == "aamer-103"
     assert unique_slug(Speaker, "Aamer Madhani", "speaker") == "aamer-madhani"
+
+
+def test_longer_slugs_sharing_the_prefix_take_no_number():
+    Speaker.objects.bulk_create(
+        [Speaker(name=n, slug=s) for n, s in [("Aamer", "aamer"), ("A M", "aamer-madhani")]]
+    )
+    assert unique_slug(Speaker, "Aamer", "speaker") == "aamer-2"
+
+
+def test_like_wildcards_in_a_slug_match_only_themselves():
+    Speaker.objects.bulk_create(
+        [Speaker(name="x", slug=s) for s in ("snake_case", "snakexcase-2", "snake_case-3")]
+    )
+    assert unique_slug(Speaker, "snake_case", "speaker") == "snake_case-2"
