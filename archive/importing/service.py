@@ -14,7 +14,7 @@ from archive import indexing, rows
 from archive.importing import speakers as matching
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
-from archive.reading import Metadata, Reading, read
+from archive.reading import Metadata, Reading, decode, read
 
 EVENT_FIELDS = ("title", "kind", "date", "date_precision", "venue", "city", "source_url")
 KIND_WORDS = [
@@ -103,7 +103,7 @@ def import_source(
 ) -> ImportResult:
     """Read a transcript and import it; the reader's errors propagate as ReaderError."""
     metadata = metadata or Metadata()
-    source_text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
+    source_text, _warnings = decode(data)
     duplicate = existing_event(checksum(source_text))
     if duplicate:
         return ImportResult(event=duplicate, created=False, utterance_count=0)

@@ -1,5 +1,6 @@
 """The transcript reader: text or bytes in, frozen dataclasses out; no Django."""
 
+from archive.reading.detect import decode
 from archive.reading.reader import read
 from archive.reading.serialize import to_dict
 from archive.reading.types import (
@@ -34,6 +35,7 @@ __all__ = [
     "Reading",
     "SpeakerReading",
     "UtteranceReading",
+    "decode",
     "read",
     "to_dict",
 ]

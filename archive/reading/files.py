@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.reading.detect import decode
 from archive.reading.reader import read
 from archive.reading.types import Metadata, ReaderError, Reading
 
@@ -33,11 +34,12 @@ def read_file(path: Path) -> FileReading:
         data = path.read_bytes()
     except OSError as error:
         return FileReading(path, error=str(error))
-    source_text = data.decode("utf-8", errors="replace")
     try:
+        # Stored and checksummed as the reader decodes it, so a re-read sees the same text.
+        source_text, _warnings = decode(data)
         reading = read(data, metadata=Metadata(filename=path.name))
     except ReaderError as error:
-        return FileReading(path, source_text, error=str(error))
+        return FileReading(path, error=str(error))
     return FileReading(path, source_text, reading)
 
 

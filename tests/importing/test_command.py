@@ -84,3 +84,20 @@ def test_bulk_import_indexes_once_at_the_end(monkeypatch):
     from haystack.query import SearchQuerySet
 
     assert SearchQuerySet().models(Utterance).count() == Utterance.objects.count()
+
+
+def test_a_windows_1252_file_is_stored_as_the_reader_decoded_it(tmp_path):
+    from archive.importing import import_source, reread_event
+
+    text = SEED.read_text().replace("Thank you", "Merci, señor Renée", 1)
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(text.encode("cp1252"))
+    out, err, error = run(str(legacy))
+    assert error is None, err
+    event = Event.objects.get()
+    assert "señor Renée" in event.source_text and "\ufffd" not in event.source_text
+    said = list(Utterance.objects.in_event(event).values_list("text", flat=True))
+    assert any("señor Renée" in t for t in said)
+    reread_event(event=event)
+    assert list(Utterance.objects.in_event(event).values_list("text", flat=True)) == said
+    assert not import_source(data=legacy.read_bytes()).created
