@@ -11,6 +11,7 @@ from django.utils.text import normalize_newlines
 
 from archive.names import surname
 from archive.reading import PARAGRAPH_BREAK
+from archive.reading.event import web_url
 
 
 class EventKind(models.TextChoices):
@@ -104,6 +105,11 @@ class Event(models.Model):
 
     def natural_key(self):
         return (self.checksum,)
+
+    @property
+    def source_link(self) -> str:
+        """Return the source URL if it is a web address a page may link to, else ""."""
+        return web_url(self.source_url)
 
     @property
     def date_label(self) -> str:

@@ -72,6 +72,13 @@ def event_values(reading: Reading, overrides: Mapping) -> dict:
         raise ImportRefused("The transcript has no title: give one.")
     if not isinstance(values["date"], datetime.date):
         raise ImportRefused("The transcript has no date the reader could find: give one.")
+    for name in ("title", "venue", "city", "source_url"):
+        limit = Event._meta.get_field(name).max_length
+        if len(values[name]) > limit:
+            raise ImportRefused(
+                f"The {name.replace('_', ' ')} is {len(values[name]):,} characters long, "
+                f"more than the archive's {limit}: give a shorter one."
+            )
     return values
 
 
@@ -164,9 +171,10 @@ def import_reading(
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:
     """Return the archive speaker for each reading key, recording labels and roles."""
     forced = {key: matching.NEW if chosen is None else chosen for key, chosen in choices.items()}
-    directory = matching.Directory.load(reading.speakers)
-    resolved = matching.resolve_all(reading.speakers, forced, directory)
-    pairs = [(resolved[r.key], r) for r in reading.speakers]
+    readings = matching.fitted(reading.speakers)
+    directory = matching.Directory.load(readings)
+    resolved = matching.resolve_all(readings, forced, directory)
+    pairs = [(resolved[r.key], r) for r in readings]
     matching.record_labels(pairs)
     later = speakers_seen_later(event, [s for s, r in pairs if matching.would_replace(s, r)])
     for speaker, speaker_reading in pairs:
@@ -177,7 +185,7 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
         ("event_id", "speaker_id", "role", "affiliation"),
         [
             (event.pk, resolved[s.key].pk, s.role, s.affiliation)
-            for s in reading.speakers
+            for s in readings
             if s.key in spoken
         ],
         skip_existing=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.db import router
@@ -22,6 +22,8 @@ from archive.names import (
 from archive.reading import SpeakerReading
 
 ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
+# Appearance's role and affiliation columns are as long as Speaker's.
+FITTED = ("name", "role", "affiliation", "country")
 NEW = object()
 
 
@@ -90,6 +92,20 @@ class Directory:
             db = router.db_for_read(Speaker)
             self.made[pk] = Speaker.from_db(db, names, [row[name] for name in names])
         return self.made[pk]
+
+
+def fitted(readings) -> list[SpeakerReading]:
+    """Return the speaker readings with each text cut to the length its column holds."""
+    size = {name: Speaker._meta.get_field(name).max_length for name in FITTED}
+    label_size = SpeakerLabel._meta.get_field("label").max_length
+    return [
+        replace(
+            reading,
+            **{name: getattr(reading, name)[:limit] for name, limit in size.items()},
+            labels=tuple(label[:label_size] for label in reading.labels),
+        )
+        for reading in readings
+    ]
 
 
 def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:

@@ -19,6 +19,7 @@ DATE_PATTERNS = (
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
 )
 DIGIT = re.compile(r"\d")
+WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 TIME = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?\)?$")
 KINDS = (
     "Joint Press Conference",
@@ -74,6 +75,12 @@ def as_date(value: object) -> datetime.date | None:
     if isinstance(value, str):
         return find_date(value)[0]
     return None
+
+
+def web_url(text: str) -> str:
+    """Return the text if it is an http(s) address, else "": a javascript: link is no source."""
+    text = text.strip()
+    return text if WEB_ADDRESS.fullmatch(text) else ""
 
 
 def is_time(text: str) -> bool:

@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from archive.reading.draft import Draft
-from archive.reading.event import as_date, find_date, kind_from_title
+from archive.reading.event import as_date, find_date, kind_from_title, web_url
 from archive.reading.header import read_header
 from archive.reading.people import from_author_bar, from_title, interview_kind, merge
 from archive.reading.text import narrator_of, with_lead
@@ -52,7 +52,7 @@ def page_facts(root: lxml.html.HtmlElement) -> tuple[str, object, str, str]:
     )
     author = first_text(root, "//*[contains(@class, 'author-bar')]")
     url = first_text(root, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
-    return title, date, author, url
+    return title, date, author, web_url(url)
 
 
 def body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

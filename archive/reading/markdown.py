@@ -7,7 +7,7 @@ import re
 import yaml
 
 from archive.reading.draft import Draft
-from archive.reading.event import as_date, kind_from_title
+from archive.reading.event import as_date, kind_from_title, web_url
 from archive.reading.header import read_header
 from archive.reading.people import from_title, interview_kind, merge
 from archive.reading.text import US_SOURCE, narrator_of, with_lead
@@ -80,7 +80,7 @@ def read_markdown(text: str) -> Draft:
     chunks = [Chunk(c.text, c.line + offset, c.new_paragraph) for c in line_chunks(lines, True)]
     preamble, turns = segment(chunks)
     header = read_header([c.text for c in preamble], kind)
-    source_url = text_field(data, "source_url", "url", "link")
+    source_url = web_url(text_field(data, "source_url", "url", "link"))
     people = merge([*from_title(title), *header.people])
     event = EventReading(
         title=title,

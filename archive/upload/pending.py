@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,11 +22,11 @@ from archive.models import (
     SpeakerKind,
 )
 from archive.reading import Metadata, Reading, SpeakerReading, read
+from archive.reading.event import web_url
 
 METADATA_FIELDS = (*EVENT_FIELDS, "speaker", "country")
 NO_TURNS = "No turns found: the reader saw no speaker labels in this text."
 NO_DATE = "No date found: give the date before importing."
-WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 class UploadGone(LookupError):
@@ -136,7 +135,7 @@ def preview(upload: PendingUpload, reading: Reading) -> Preview:
     turns = [(turn, names.get(turn.speaker)) for turn in reading.utterances]
     event = initial_metadata(reading, upload.overrides)
     event["kind_label"] = EventKind(event["kind"]).label if event["kind"] else ""
-    event["source_link"] = event["source_url"] if WEB_URL.match(event["source_url"]) else ""
+    event["source_link"] = web_url(event["source_url"])
     return Preview(reading, event, speakers, turns, warnings)
 
 

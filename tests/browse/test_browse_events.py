@@ -85,3 +85,11 @@ def test_event_query_count_does_not_grow(count_queries, seed):
 @pytest.mark.parametrize("url", ["/events/no-such-event/", "/events/no-such-event/source/"])
 def test_unknown_event_is_404(client, db, url):
     assert client.get(url).status_code == 404
+
+
+def test_a_source_url_that_is_no_web_address_is_not_linked(client, seed):
+    from archive.models import Event
+
+    Event.objects.update(source_url="javascript:alert(1)")
+    html = client.get(URL).content.decode()
+    assert "javascript:" not in html and "Original publication" not in html

@@ -1,5 +1,6 @@
 """The import service: the seed becomes the expected event, speakers and utterances."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -116,3 +117,24 @@ def test_admin_choice_of_existing_speaker_is_used(seed_bytes):
     )
     assert chosen.utterances.count() == sum(1 for u in reading.utterances if u.speaker == kelly_key)
     assert not Speaker.objects.filter(name="John Kelly").exists()
+
+
+def test_an_overlong_title_is_refused_with_the_limit_and_writes_nothing():
+    title = " ".join(["Remarks"] * 80)
+    text = f"---\ntitle: '{title}'\ndate: 2021-03-18\n---\n\n" + SEED.read_text()
+    with pytest.raises(ImportRefused, match="title is 639 characters long, more than .* 500"):
+        import_source(data=text)
+    assert not Event.objects.exists() and not Speaker.objects.exists()
+
+
+def test_overlong_speaker_names_labels_and_roles_are_cut_to_their_columns(seed_bytes):
+    reading = read(seed_bytes)
+    long = "X" * 400
+    first = dataclasses.replace(
+        reading.speakers[0], name=f"Ann {long}", role=long, labels=(f"MS {long}",)
+    )
+    reading = dataclasses.replace(reading, speakers=(first, *reading.speakers[1:]))
+    result = import_reading(reading=reading, source_text=seed_bytes.decode())
+    speaker = result.event.appearances.get(speaker__name__startswith="Ann X").speaker
+    assert (len(speaker.name), len(speaker.role)) == (200, 300)
+    assert [len(label) for label in speaker.labels.values_list("label", flat=True)] == [200]

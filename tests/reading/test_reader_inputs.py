@@ -98,6 +98,28 @@ def test_markdown_front_matter_gives_title_date_and_source():
     assert reading.utterances[-1].text == "Thank you."
 
 
+@pytest.mark.parametrize(
+    "url, kept",
+    [
+        ("https://www.state.gov/a/", True),
+        ("HTTP://example.gov/a?b=c", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("//evil.example/a", False),
+        ("https://", False),
+    ],
+)
+def test_only_web_addresses_are_kept_as_the_source(url, kept):
+    markdown = read(f"---\ntitle: Remarks\nsource_url: '{url}'\n---\n\n" + SHORT)
+    html = read(
+        f'<html><head><link rel="canonical" href="{url}"></head><body>'
+        "<h1>Remarks</h1><p>SECRETARY BLINKEN: Good morning.</p><p>Thank you.</p>"
+        "<p>QUESTION: Thanks.</p></body></html>"
+    )
+    assert markdown.event.source_url == (url if kept else "")
+    assert html.event.source_url == (url if kept else "")
+
+
 def test_broken_front_matter_is_a_warning_not_an_error():
     """YAML that does not parse is ignored with a warning; the turns are still read."""
     reading = read("---\ntitle: [unclosed\ndate: 2021-13-45\n---\n\n" + SHORT)
