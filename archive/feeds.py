@@ -1,19 +1,21 @@
 """Atom feeds: the newest events, a speaker's newest quotes, and quotes matching a search."""
 
 import datetime
+import logging
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import urlencode
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from archive.models import Event, Speaker, Utterance
+from archive.search.forms import ArchiveSearchForm
 
+log = logging.getLogger(__name__)
 FEED_LENGTH = 30
-MAX_QUERY_LENGTH = 200
 
 
 def event_datetime(event):
@@ -21,15 +23,13 @@ def event_datetime(event):
     return datetime.datetime.combine(event.date, datetime.time.min, tzinfo=datetime.UTC)
 
 
-def matching_utterances(query, limit=FEED_LENGTH):
-    """Return the utterances the search index finds for a query, best first."""
-    from haystack.exceptions import SearchBackendError
-    from haystack.query import SearchQuerySet
-
+def matching_utterances(form, limit=FEED_LENGTH):
+    """Return the first utterances the search page finds for a bound search form, in its order."""
     try:
-        results = SearchQuerySet().models(Utterance).auto_query(query)[:limit]
-        pks = [int(result.pk) for result in results]
-    except (SearchBackendError, ValueError):
+        pks = [int(result.pk) for result in form.search()[:limit]]
+    except Exception:
+        # A broken index must not turn a feed reader's poll into a server error.
+        log.exception("Search feed failed for %r", form.cleaned_data.get("q"))
         return []
     found = Utterance.objects.for_display().defer("event__source_text").in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
@@ -44,7 +44,8 @@ class UtteranceFeedMixin:
         return f"{item.speaker.name} at {item.event.title}"
 
     def item_description(self, item):
-        return Truncator(item.text).words(80)
+        # Atom summaries are HTML: a transcript's "<b>" must reach a feed reader as text.
+        return escape(Truncator(item.text).words(80))
 
     def item_pubdate(self, item):
         return event_datetime(item.event)
@@ -69,7 +70,9 @@ class LatestEventsFeed(Feed):
 
     def item_description(self, item):
         place = ", ".join(part for part in (item.venue, item.city) if part)
-        return f"{item.get_kind_display()}, {item.date_label}" + (f", {place}" if place else "")
+        return escape(
+            f"{item.get_kind_display()}, {item.date_label}" + (f", {place}" if place else "")
+        )
 
     def item_pubdate(self, item):
         return event_datetime(item)
@@ -96,19 +99,21 @@ class SpeakerFeed(UtteranceFeedMixin, Feed):
 
 
 class SearchFeed(UtteranceFeedMixin, Feed):
-    """The quotes that best match a search query given as `?q=`."""
+    """The first quotes the search page finds for the same query, filters and order."""
 
     def get_object(self, request):
-        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-        if not query:
-            raise Http404("A search feed needs a query.")
-        return query
+        form = ArchiveSearchForm(request.GET)
+        if not form.is_valid() or form.parsed.is_empty:
+            raise Http404("A search feed needs a query the search page can run.")
+        return form
 
     def title(self, obj):
-        return f"Diplomatic Statements Archive: quotes matching “{obj}”"
+        return f"Diplomatic Statements Archive: quotes matching “{obj.cleaned_data['q']}”"
 
     def link(self, obj):
-        return f"{reverse('archive:search')}?{urlencode({'q': obj})}"
+        given = obj.data.copy()
+        given.pop("page", None)
+        return f"{reverse('archive:search')}?{given.urlencode()}"
 
     def items(self, obj):
         return matching_utterances(obj)

@@ -1,10 +1,11 @@
 """Atom feeds and the sitemap."""
 
-import importlib.util
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.management import call_command
+
+from tests.browse.conftest import SEED_TITLE
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +35,12 @@ def test_speaker_feed_of_unknown_speaker_is_404(client, db):
     assert client.get("/speakers/nobody/feed/").status_code == 404
 
 
-@pytest.mark.parametrize("query", ["", "?q=", "?q=+++"])
+@pytest.mark.parametrize("query", ["", "?q=", "?q=+++", "?q=(((", "?q=AND+OR+%22"])
 def test_search_feed_needs_a_query(client, db, query):
     assert client.get("/feeds/search/" + query).status_code == 404
 
 
-@pytest.mark.parametrize("query", ["market", 'AND OR "', "(((", "title:*"])
+@pytest.mark.parametrize("query", ["market", 'AND OR "market', "(((market", "title:*"])
 def test_search_feed_survives_odd_queries(client, seed, query):
     response = client.get("/feeds/search/", {"q": query})
     assert isinstance(entries(response), list)
@@ -67,11 +68,41 @@ def test_sitemap_index_and_sections(client, seed):
 
 
 def test_search_feed_lists_matching_quotes(client, seed):
-    if importlib.util.find_spec("archive.search_indexes") is None:
-        pytest.skip("waiting for archive/search_indexes.py")
     call_command("rebuild_index", interactive=False, verbosity=0)
     titles = entries(client.get("/feeds/search/", {"q": "confront the reality"}))
     assert titles[0].startswith("Rex W. Tillerson at Press Availability")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "market OR spanish"},
+        {"q": "market", "speaker": "john-kelly"},
+        {"q": "thank -market", "sort": "oldest"},
+        {"q": "secretary", "words": "interpreted"},
+    ],
+)
+def test_search_feed_finds_what_the_search_page_finds(client, seed, query):
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    page = client.get("/search/", query).context["outcome"]
+    assert page.error is None and page.total > 0
+    expected = [f"{row.utterance.speaker.name} at {SEED_TITLE}" for row in page.rows]
+    assert entries(client.get("/feeds/search/", {**query, "page": "2"})) == expected
+
+
+def test_search_page_links_the_feed_of_its_query(client, seed):
+    html = client.get("/search/", {"q": "market", "speaker": "john-kelly", "page": "1"})
+    assert 'href="/feeds/search/?q=market&amp;speaker=john-kelly"' in html.content.decode()
+
+
+def test_feed_summaries_are_html_with_the_transcript_escaped(client, seed):
+    utterance = seed["market"]
+    utterance.text = "We said <b>no</b> & meant it."
+    utterance.save()
+    feed = ET.fromstring(client.get("/speakers/rex-w-tillerson/feed/").content)
+    summaries = [entry.find(f"{ATOM}summary") for entry in feed.iter(f"{ATOM}entry")]
+    assert summaries[0].get("type") == "html"
+    assert "We said &lt;b&gt;no&lt;/b&gt; &amp; meant it." in [s.text for s in summaries]
 
 
 @pytest.mark.parametrize(
