@@ -359,7 +359,7 @@ class Utterance(models.Model):
     def clean(self):
         """Give the text the reader's line endings and check each mark names a paragraph."""
         self.text = normalize_newlines(self.text).strip()
-        count = len(self.paragraphs)
+        count = len(self.text.split(PARAGRAPH_BREAK)) if self.text else 0
         marks = self.interpreted_paragraphs
         if not isinstance(marks, list) or not all(type(i) is int and 0 <= i < count for i in marks):
             raise ValidationError(

@@ -105,7 +105,7 @@ def test_clean_gives_the_text_the_readers_line_endings(utterance):
     assert utterance.text == "One.\n\nTwo." and utterance.paragraphs[1]["interpreted"]
 
 
-@pytest.mark.parametrize("marks", [[2], [-1], [True], ["0"], {"0": 1}])
+@pytest.mark.parametrize("marks", [[2], [-1], [True], ["0"], {"0": 1}, None, 5])
 def test_clean_refuses_marks_that_name_no_paragraph(utterance, marks):
     utterance.text, utterance.interpreted_paragraphs = "One.\n\nTwo.", marks
     with pytest.raises(ValidationError, match="from 0 to 1: the text has 2 paragraphs"):
