@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -10,11 +11,13 @@ from django.db.models import F
 from archive import indexing
 from archive.importing.service import (
     UTTERANCE_COLUMNS,
+    ImportRefused,
     recorded_metadata,
     resolve_speakers,
     turn_values,
 )
-from archive.models import Event, Utterance, UtteranceRedirect
+from archive.models import Event, Speaker, Utterance, UtteranceRedirect
+from archive.names import is_generic_label
 from archive.reading import Metadata, Reading, read
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
@@ -64,6 +67,26 @@ def utterance_rows(event: Event, reading: Reading, resolved) -> list[Utterance]:
     ]
 
 
+def kept_speakers(old: list[Utterance], reading: Reading) -> dict[str, Speaker]:
+    """Return, by reading key, the one archive speaker that speaker's own labels were given to.
+
+    An admin's choice at upload, or a merge since, is what the rows say; matching anew would
+    undo it. Generic labels (QUESTION) are shared by many people and decide nothing.
+    """
+    by_label = defaultdict(set)
+    for row in old:
+        by_label[row.label].add(row.speaker_id)
+    chosen = {}
+    for speaker in reading.speakers:
+        ids = {
+            pk for label in speaker.labels if not is_generic_label(label) for pk in by_label[label]
+        }
+        if len(ids) == 1:
+            chosen[speaker.key] = ids.pop()
+    found = Speaker.objects.in_bulk(set(chosen.values()))
+    return {key: found[pk] for key, pk in chosen.items() if pk in found}
+
+
 def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
     """Return the saved row nearest in sequence to a removed turn."""
     return min(rows, key=lambda row: (abs(row.sequence - sequence), row.sequence))
@@ -74,12 +97,15 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
     if reading is None:
         given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
         reading = read(event.source_text, metadata=given or Metadata(filename=event.source_name))
+    if not reading.utterances:
+        raise ImportRefused("The new reading has no turns; the event was left as it was.")
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         old = list(Utterance.objects.in_event(event))
         Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)
         event.appearances.all().delete()
-        new = utterance_rows(event, reading, resolve_speakers(event, reading, {}))
+        resolved = resolve_speakers(event, reading, kept_speakers(old, reading))
+        new = utterance_rows(event, reading, resolved)
         pairs = pair_turns(old, new)
         for i, row in pairs.items():
             for attname in UPDATED_ATTNAMES:

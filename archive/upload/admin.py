@@ -8,7 +8,7 @@ from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from archive.importing import reread_event
+from archive.importing import ImportRefused, reread_event
 from archive.models import PendingUpload, SpeakerRedirect
 from archive.reading import ReaderError
 from archive.upload.forms import MergeSpeakersForm
@@ -39,7 +39,7 @@ class EventUploadAdminMixin:
         for event in queryset:
             try:
                 result = reread_event(event=event)
-            except ReaderError as error:
+            except (ReaderError, ImportRefused) as error:
                 self.message_user(
                     request, f"“{event.title}” could not be re-read: {error}", messages.ERROR
                 )

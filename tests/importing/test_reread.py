@@ -1,9 +1,11 @@
 """Re-reading an event replaces its utterances and keeps every permalink valid."""
 
+import dataclasses
+
 import pytest
 
-from archive.importing import import_source, reread_event
-from archive.models import Utterance, UtteranceRedirect
+from archive.importing import ImportRefused, import_reading, import_source, reread_event
+from archive.models import Speaker, Utterance, UtteranceRedirect
 from archive.reading import read
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +79,29 @@ def test_reread_gives_the_reader_the_same_metadata_as_the_import():
     assert only.speaker.name == "Jane Doe"
     event.refresh_from_db()
     assert event.date == datetime.date(2020, 9, 22)
+
+
+def test_a_reading_without_turns_is_refused_and_keeps_the_transcript(seed_bytes):
+    event = import_source(data=seed_bytes).event
+    before = list(event.utterances.values_list("pk", "text"))
+    with pytest.raises(ImportRefused, match="no turns"):
+        reread_event(event=event, reading=dataclasses.replace(read(seed_bytes), utterances=()))
+    assert list(event.utterances.values_list("pk", "text")) == before
+
+
+def test_reread_keeps_the_speaker_an_admin_chose_at_upload(seed_bytes):
+    reading = read(seed_bytes)
+    tillerson = next(s for s in reading.speakers if s.name == "Rex W. Tillerson")
+    chosen = Speaker.objects.create(name="Rex Tillerson (State)", slug="rex-tillerson-state")
+    event = import_reading(
+        reading=reading,
+        source_text=seed_bytes.decode(),
+        speaker_choices={tillerson.key: chosen},
+    ).event
+    said = list(event.utterances.filter(speaker=chosen).values_list("pk", flat=True))
+    assert said
+    speakers_before = Speaker.objects.count()
+    reread_event(event=event)
+    assert list(event.utterances.filter(speaker=chosen).values_list("pk", flat=True)) == said
+    assert Speaker.objects.count() == speakers_before
+    assert not Speaker.objects.filter(name="Rex W. Tillerson").exists()
