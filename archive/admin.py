@@ -1,6 +1,7 @@
 """Admin registration for every model, with search fields and list filters."""
 
 from django.contrib import admin
+from django.db import models
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
 from archive.upload.admin import EventUploadAdminMixin, SpeakerMergeAdminMixin
@@ -19,8 +20,19 @@ class SpeakerLabelInline(admin.TabularInline):
     extra = 0
 
 
+class FixedSlugAdmin(admin.ModelAdmin):
+    """Slugs are given once: they are in permalinks that readers have cited."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if obj is None else [*fields, "slug"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return super().get_prepopulated_fields(request, obj) if obj is None else {}
+
+
 @admin.register(Event)
-class EventAdmin(EventUploadAdminMixin, admin.ModelAdmin):
+class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
     list_display = ["title", "date", "kind", "city"]
     list_filter = ["kind", "date"]
     search_fields = ["title", "venue", "city", "source_url"]
@@ -28,10 +40,12 @@ class EventAdmin(EventUploadAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["checksum", "source_name", "created", "updated"]
     inlines = [AppearanceInline]
+    # Django 6 makes https the default scheme; a typed "state.gov/…" means https already.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SpeakerMergeAdminMixin, admin.ModelAdmin):
+class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
     list_display = ["name", "role", "affiliation", "country", "kind"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "role", "affiliation", "labels__label"]

@@ -129,3 +129,14 @@ def test_deleted_events_turns_leave_the_real_index(admin_client, seed_bytes):
     assert SearchQuerySet().models(Utterance).filter(content="coresponsibility").count() == 1
     admin_client.post(reverse("admin:archive_event_delete", args=[event.pk]), {"post": "yes"})
     assert SearchQuerySet().models(Utterance).filter(content="coresponsibility").count() == 0
+
+
+@pytest.mark.parametrize("model", [Event, Speaker])
+def test_slugs_are_fixed_once_given_since_permalinks_carry_them(admin_client, seed_event, model):
+    obj = model.objects.first()
+    info = model._meta.app_label, model._meta.model_name
+    page = admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+    assert page.status_code == 200
+    assert 'name="slug"' not in page.content.decode() and obj.slug in page.content.decode()
+    added = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
+    assert 'name="slug"' in added.content.decode()
