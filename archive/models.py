@@ -112,6 +112,23 @@ class Event(models.Model):
         return web_url(self.source_url)
 
     @property
+    def date_url(self) -> str:
+        """Return the date archive's page for the event: its day, or its year when that is all."""
+        if self.date_precision == DatePrecision.YEAR:
+            return reverse("archive:date-year", kwargs={"year": self.date.year})
+        parts = {"year": self.date.year, "month": self.date.month, "day": self.date.day}
+        return reverse("archive:date-day", kwargs=parts)
+
+    @property
+    def date_iso(self) -> str:
+        """Return the date for a <time> element: '2017-05-18', or '2023' for a year alone."""
+        return (
+            f"{self.date:%Y}"
+            if self.date_precision == DatePrecision.YEAR
+            else f"{self.date:%Y-%m-%d}"
+        )
+
+    @property
     def date_label(self) -> str:
         """Return the date as precisely as the source gives it: '18 May 2017' or '2023'."""
         if self.date_precision == DatePrecision.YEAR:

@@ -9,7 +9,7 @@ from django.views.generic.dates import (
     YearArchiveView,
 )
 
-from archive.models import Event
+from archive.models import DatePrecision, Event
 
 
 class EventDateMixin:
@@ -25,6 +25,9 @@ class EventDateMixin:
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         """Return the periods that have events as dicts of `date` and `count`."""
         date_type = date_type or self.get_date_list_period()
+        if date_type != "year":
+            # A speech dated by its year alone is stored on 1 January, which it was not given on.
+            queryset = queryset.exclude(date_precision=DatePrecision.YEAR)
         rows = (
             queryset.order_by()
             .annotate(period=Trunc(self.get_date_field(), date_type))
@@ -50,12 +53,14 @@ class DateYearView(EventDateMixin, YearArchiveView):
 
 
 class DateMonthView(EventDateMixin, MonthArchiveView):
-    """One month: its days with their number of events, and its events."""
+    """One month: its days with their number of events, and its events dated to the day."""
 
+    queryset = Event.objects.without_source().exclude(date_precision=DatePrecision.YEAR)
     ordering = ("date", "title")
 
 
 class DateDayView(EventDateMixin, DayArchiveView):
-    """One day's events."""
+    """One day's events, leaving out those dated by their year alone."""
 
+    queryset = Event.objects.without_source().exclude(date_precision=DatePrecision.YEAR)
     ordering = ("title",)

@@ -88,3 +88,19 @@ def test_query_count_does_not_grow(count_queries, seed, more_events, url):
     few = count_queries(url)
     more_events(20)
     assert count_queries(url) == few
+
+
+def test_an_event_dated_by_its_year_alone_is_filed_under_the_year_only(client, seed):
+    from tests.browse.conftest import make_event
+
+    speech = make_event(
+        "2017-general-debate", datetime.date(2017, 1, 1), kind="speech", date_precision="year"
+    )
+    year = client.get("/dates/2017/")
+    assert speech in year.context["object_list"]
+    assert periods(year) == [("2017-02-01", 1), ("2017-05-01", 1)]
+    assert periods(client.get("/dates/")) == [("2018-01-01", 1), ("2017-01-01", 3)]
+    assert client.get("/dates/2017/01/").status_code == 404
+    assert client.get("/dates/2017/01/01/").status_code == 404
+    page = client.get(speech.get_absolute_url()).content.decode()
+    assert '<a href="/dates/2017/"><time datetime="2017">2017</time></a>' in page
