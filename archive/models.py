@@ -41,7 +41,7 @@ class SpeakerKind(models.TextChoices):
 
 class Attribution(models.TextChoices):
     LABEL = "label", "From the printed label"
-    INFERRED = "inferred", "Inferred from the moderator's introduction"
+    INFERRED = "inferred", "Inferred: no speaker label printed"
 
 
 class EventQuerySet(models.QuerySet):
@@ -98,6 +98,9 @@ class Event(models.Model):
         indexes = [models.Index(fields=["date"], name="event_date_idx")]
 
     def __str__(self):
+        # UN speeches are titled with their year already: "Russia (2023)".
+        if self.title.endswith(f"({self.date_label})"):
+            return self.title
         return f"{self.title} ({self.date_label})"
 
     def get_absolute_url(self):

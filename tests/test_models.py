@@ -157,3 +157,8 @@ def test_long_text_is_compressed_with_lz4_where_postgresql_can():
         )
         found = {(table, column): method for table, column, method in cursor.fetchall()}
     assert found == {("archive_event", "source_text"): "l", ("archive_utterance", "text"): "l"}
+
+
+def test_an_event_titled_with_its_year_does_not_repeat_it(event):
+    event.title, event.date_precision = "Russia (2017)", "year"
+    assert str(event) == "Russia (2017)"

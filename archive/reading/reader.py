@@ -15,7 +15,7 @@ from archive.reading.notes import build
 from archive.reading.people import Person, with_home_country
 from archive.reading.questioners import Floor, attribute
 from archive.reading.speech import read_speech
-from archive.reading.text import read_text
+from archive.reading.text import NO_TITLE, read_text
 from archive.reading.turns import RawTurn
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
@@ -127,7 +127,9 @@ def read(data: bytes | str, *, metadata: Metadata = NO_METADATA) -> Reading:
     """Return the reading of a transcript; raise ReaderError when the input is none."""
     text, warnings = decode(data)
     draft = with_given_speaker(draft_of(check(text), metadata), metadata)
-    notes = [*warnings, *draft.warnings, *misprints(draft)]
+    # A title given beside the text answers the missing one.
+    found_notes = [w for w in draft.warnings if not (metadata.title and w == NO_TITLE)]
+    notes = [*warnings, *found_notes, *misprints(draft)]
     found, cast = utterances(draft, metadata)
     if not any(u.paragraphs for u in found) and draft.format != "speech":
         notes.append("no spoken text found")

@@ -15,6 +15,7 @@ from archive.reading.types import EventReading
 
 CATEGORY = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):\s+(?P<kind>\S.*)$")
 US_SOURCE = Caseless(r"state department|department of state|white house|u\.s\. embassy")
+NO_TITLE = "no title found before the first speaker label"
 
 
 def blocks(chunks: tuple[Chunk, ...]) -> list[list[str]]:
@@ -72,7 +73,7 @@ def read_text(text: str) -> Draft:
     host = header.people[0].described() if header.principal else ""
     event = EventReading(title, kind, header.date, header.venue, header.city, "", host)
     people = merge([*header.people, *from_title(title)])
-    warnings = () if title else ("no title found before the first speaker label",)
+    warnings = () if title else (NO_TITLE,)
     return Draft(
         format="text",
         event=event,

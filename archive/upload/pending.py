@@ -8,7 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import pluralize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from archive.importing import ImportRefused, ImportResult, import_reading
 from archive.importing import speakers as matching
@@ -16,6 +19,7 @@ from archive.importing.service import EVENT_FIELDS, event_kind
 from archive.models import (
     Attribution,
     DatePrecision,
+    Event,
     EventKind,
     PendingUpload,
     Speaker,
@@ -27,6 +31,7 @@ from archive.reading.event import web_url
 METADATA_FIELDS = (*EVENT_FIELDS, "speaker", "country")
 NO_TURNS = "No turns found: the reader saw no speaker labels in this text."
 NO_DATE = "No date found: give the date before importing."
+MAX_SIMILAR = 3
 
 
 class UploadGone(LookupError):
@@ -119,8 +124,10 @@ def read_upload(upload: PendingUpload) -> Reading:
 def preview(upload: PendingUpload, reading: Reading) -> Preview:
     """Return the preview of a reading: speakers with their matches, turns and warnings."""
     turns_by_speaker = Counter(turn.speaker for turn in reading.utterances)
+    directory = matching.Directory.load(reading.speakers)
     speakers = [
-        SpeakerPreview(s, matching.preview(s), turns_by_speaker[s.key]) for s in reading.speakers
+        SpeakerPreview(s, matching.preview(s, directory), turns_by_speaker[s.key])
+        for s in reading.speakers
     ]
     names = {s.key: s for s in reading.speakers}
     warnings = [*upload.warnings, *reading.warnings]
@@ -131,12 +138,31 @@ def preview(upload: PendingUpload, reading: Reading) -> Preview:
     inferred = sum(turn.attribution == Attribution.INFERRED for turn in reading.utterances)
     if inferred:
         count = f"{inferred} turn{pluralize(inferred)}"
-        warnings.append(f"{count} attributed by inference from the moderator: check below.")
+        warnings.append(f"{count} with no printed speaker label, attributed by inference: check.")
     turns = [(turn, names.get(turn.speaker)) for turn in reading.utterances]
     event = initial_metadata(reading, upload.overrides)
+    warnings += similar_events(event)
     event["kind_label"] = EventKind(event["kind"]).label if event["kind"] else ""
     event["source_link"] = web_url(event["source_url"])
     return Preview(reading, event, speakers, turns, warnings)
+
+
+def similar_events(event: Mapping) -> list[SafeString]:
+    """Return a warning for each archive event with this source URL, or this date and title."""
+    same = Q(date=event["date"], title__iexact=event["title"]) if event["date"] else Q(pk=None)
+    if event["source_url"]:
+        same |= Q(source_url=event["source_url"])
+    found = Event.objects.without_source().filter(same).order_by("pk")[:MAX_SIMILAR]
+    return [
+        format_html(
+            'The archive already has {}: <a href="{}">{}</a>. Import only if this is another '
+            "transcript, not a corrected copy.",
+            "this source URL" if event["source_url"] == other.source_url else "this title and date",
+            other.get_absolute_url(),
+            other,
+        )
+        for other in found
+    ]
 
 
 def initial_metadata(reading: Reading, overrides: Mapping) -> dict:

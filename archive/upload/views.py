@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views.generic import FormView
@@ -163,6 +164,7 @@ class PreviewView(AdminPageMixin, FormView):
                 ),
             )
             return redirect(result.event.get_absolute_url())
-        message = f"Imported “{result.event.title}”: {result.utterance_count} turns."
+        turns = result.utterance_count
+        message = f"Imported “{result.event.title}”: {turns} turn{pluralize(turns)}."
         messages.success(self.request, message)
         return redirect(result.event.get_absolute_url())

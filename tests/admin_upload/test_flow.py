@@ -48,7 +48,7 @@ def test_preview_shows_metadata_speakers_turns_and_matches(admin_client, pending
     assert "SECRETARY KELLY" in rows["John Kelly"].reading.labels
     assert rows["Luis Videgaray Caso"].match is None
     assert len(page.context["preview"].turns) == 35
-    assert "[Interpreted]" in html and "inferred from the moderator" in html
+    assert "[Interpreted]" in html and "inferred: no speaker label printed" in html
     assert f'href="{reverse("admin:archive_speaker_change", args=[kelly.pk])}"' in html
     assert not Event.objects.exists()
 
@@ -204,3 +204,28 @@ def test_clearing_a_correction_returns_to_the_readers_value(admin_client):
     assert "title" not in pending.overrides
     title = admin_client.get(preview_url(pending)).context["form"]["title"].value()
     assert title.startswith("Press Availability With Secretary of Homeland Security")
+
+
+def test_preview_warns_of_an_event_with_the_same_source_or_title_and_date(admin_client, seed_bytes):
+    from archive.importing import import_source
+
+    kept = import_source(data=seed_bytes).event
+    Event.objects.filter(pk=kept.pk).update(source_url="https://www.state.gov/kelly/")
+    edited = seed_bytes.replace(b"Morning, all", b"Good morning, all")
+    page = admin_client.get(upload(admin_client, data=edited).url)
+    warnings = [str(w) for w in page.context["preview"].warnings]
+    same = [w for w in warnings if "already has this title and date" in w]
+    assert len(same) == 1 and f'href="{kept.get_absolute_url()}"' in same[0]
+    assert f'<a href="{kept.get_absolute_url()}">' in page.content.decode()
+    pasted = edited.decode().replace("May 18, 2017", "May 19, 2017")
+    response = paste(admin_client, pasted, source_url="https://www.state.gov/kelly/")
+    warnings = [str(w) for w in admin_client.get(response.url).context["preview"].warnings]
+    assert any("already has this source URL" in w for w in warnings)
+
+
+def test_preview_loads_the_speaker_directory_once(
+    admin_client, pending_seed, django_assert_max_num_queries
+):
+    # Five queries now; a directory per speaker (ten of them) took two queries each.
+    with django_assert_max_num_queries(8):
+        assert admin_client.get(preview_url(pending_seed)).status_code == 200

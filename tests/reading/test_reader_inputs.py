@@ -186,3 +186,10 @@ def test_given_speaker_speaks_unlabelled_text():
     reading = read(text, metadata=given)
     assert [(s.name, s.country) for s in reading.speakers] == [(given.speaker, given.country)]
     assert reading.utterances[0].attribution == "label"
+
+
+def test_a_given_title_answers_the_missing_title_warning():
+    untitled = "SECRETARY BLINKEN: Good morning.\n\nQUESTION: Thank you.\n"
+    assert "no title found before the first speaker label" in read(untitled).warnings
+    given = read(untitled, metadata=Metadata(title="Remarks"))
+    assert given.event.title == "Remarks" and not any("title" in w for w in given.warnings)
