@@ -1,0 +1,174 @@
+"""Speakers, the labels transcripts print for them, and their part in each event."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from archive.models.choices import SpeakerKind
+from archive.models.events import Event
+from archive.names import surname
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        """Return the speaker with this slug."""
+        return self.get(slug=slug)
+
+    def identified(self):
+        """Return speakers known by name (not anonymous questioners)."""
+        return self.exclude(kind=SpeakerKind.UNIDENTIFIED)
+
+    def with_counts(self):
+        """Annotate each speaker with their number of utterances and events."""
+        return self.annotate(
+            utterance_count=Count("utterances", distinct=True),
+            event_count=Count("appearances", distinct=True),
+        )
+
+    def with_subquery_counts(self):
+        """Annotate the same counts with one subquery each, cheap on a page of a big table."""
+        return self.annotate(
+            utterance_count=_count_per_speaker(self.model, "utterances"),
+            event_count=_count_per_speaker(self.model, "appearances"),
+        )
+
+    def most_quoted(self):
+        """Return speakers with at least one utterance, the most quoted first."""
+        return (
+            self.annotate(utterance_count=Count("utterances"))
+            .filter(utterance_count__gt=0)
+            .order_by("-utterance_count", "name")
+        )
+
+
+def _count_per_speaker(speaker_model, relation: str):
+    """Return a subquery counting the outer speaker's rows of a related model."""
+    model = speaker_model._meta.get_field(relation).related_model
+    rows = model.objects.filter(speaker=OuterRef("pk")).order_by().values("speaker")
+    count = rows.annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+class Speaker(models.Model):
+    """A person (or an unidentified role such as 'Question') who speaks in transcripts."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(max_length=300, blank=True, help_text="Most recent known title.")
+    affiliation = models.CharField(max_length=300, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.OFFICIAL
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    surname_key = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The name's last word folded, so matching loads only speakers who could agree.",
+    )
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="speaker_kind_name_idx"),
+            models.Index(fields=["surname_key"], name="speaker_surname_key_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        """Save the speaker with surname_key derived from the name."""
+        self.surname_key = surname(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "surname_key"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:speaker-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SpeakerLabelManager(models.Manager):
+    def get_by_natural_key(self, slug, label):
+        """Return the label row for this speaker slug and label."""
+        return self.get(speaker__slug=slug, label=label)
+
+
+class SpeakerLabel(models.Model):
+    """A label by which transcripts name a speaker, e.g. 'SECRETARY TILLERSON'."""
+
+    # The unique (speaker, label) leads with the speaker, so it indexes lookups by speaker.
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="labels", db_index=False
+    )
+    label = models.CharField(max_length=200)
+
+    objects = SpeakerLabelManager()
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "label"], name="unique_label_per_speaker")
+        ]
+        indexes = [models.Index(fields=["label"], name="speakerlabel_label_idx")]
+
+    def __str__(self):
+        return f"{self.label} → {self.speaker}"
+
+    def get_absolute_url(self):
+        return self.speaker.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.speaker.natural_key(), self.label)
+
+    natural_key.dependencies = ["archive.speaker"]
+
+
+class AppearanceManager(models.Manager):
+    def get_by_natural_key(self, checksum, slug):
+        """Return the appearance of the speaker with this slug at the event with this checksum."""
+        return self.get(event__checksum=checksum, speaker__slug=slug)
+
+
+class Appearance(models.Model):
+    """A speaker's part in one event, with the title they held there."""
+
+    # Both keys lead a composite index below; an index of their own would only slow writes.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
+    role = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    objects = AppearanceManager()
+
+    class Meta:
+        ordering = ["event", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "speaker"], name="unique_speaker_per_event")
+        ]
+        indexes = [models.Index(fields=["speaker", "event"], name="appearance_speaker_idx")]
+
+    def __str__(self):
+        return f"{self.speaker} at {self.event.title}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.event.natural_key(), *self.speaker.natural_key())
+
+    natural_key.dependencies = ["archive.event", "archive.speaker"]
