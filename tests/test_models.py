@@ -162,3 +162,8 @@ def test_long_text_is_compressed_with_lz4_where_postgresql_can():
 def test_an_event_titled_with_its_year_does_not_repeat_it(event):
     event.title, event.date_precision = "Russia (2017)", "year"
     assert str(event) == "Russia (2017)"
+
+
+@pytest.mark.parametrize("model", [Utterance, Appearance])
+def test_default_order_needs_no_join(model):
+    assert "JOIN" not in str(model.objects.all().query)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Left, Upper
 from django.urls import reverse
 
 from archive.models.choices import SpeakerKind
@@ -34,6 +34,22 @@ class SpeakerQuerySet(models.QuerySet):
             utterance_count=_count_per_speaker(self.model, "utterances"),
             event_count=_count_per_speaker(self.model, "appearances"),
         )
+
+    def with_initial(self, letter: str):
+        """Return the speakers whose name starts with `letter`; "#" for any other start."""
+        if letter == "#":
+            return self.exclude(name__regex=r"^[A-Za-z]")
+        return self.filter(name__istartswith=letter)
+
+    def initials(self) -> set[str]:
+        """Return the upper-case first letters of the speakers' names."""
+        firsts = self.order_by().annotate(initial=Upper(Left("name", 1)))
+        return set(firsts.values_list("initial", flat=True).distinct())
+
+    def countries(self):
+        """Return the speakers' countries in order, each once."""
+        named = self.exclude(country="").order_by("country")
+        return named.values_list("country", flat=True).distinct()
 
     def most_quoted(self):
         """Return speakers with at least one utterance, the most quoted first."""
@@ -134,10 +150,25 @@ class SpeakerLabel(models.Model):
     natural_key.dependencies = ["archive.speaker"]
 
 
-class AppearanceManager(models.Manager):
+class AppearanceQuerySet(models.QuerySet):
     def get_by_natural_key(self, checksum, slug):
         """Return the appearance of the speaker with this slug at the event with this checksum."""
         return self.get(event__checksum=checksum, speaker__slug=slug)
+
+    def of_speaker(self, speaker):
+        """Return a speaker's appearances with their events (source left out), newest first."""
+        mine = self.filter(speaker=speaker).select_related("event").defer("event__source_text")
+        return mine.order_by("-event__date", "-event_id")
+
+    def roles_of(self, speaker):
+        """Return each title a speaker held at events, with its first and last date and count."""
+        return (
+            self.filter(speaker=speaker)
+            .exclude(Q(role="") & Q(affiliation=""))
+            .values("role", "affiliation")
+            .annotate(first=Min("event__date"), last=Max("event__date"), events=Count("pk"))
+            .order_by("first", "role")
+        )
 
 
 class Appearance(models.Model):
@@ -153,10 +184,11 @@ class Appearance(models.Model):
     role = models.CharField(max_length=300, blank=True)
     affiliation = models.CharField(max_length=300, blank=True)
 
-    objects = AppearanceManager()
+    objects = AppearanceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["event", "pk"]
+        # By id: ordering by "event" would join and sort by the event's own ordering.
+        ordering = ["event_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "speaker"], name="unique_speaker_per_event")
         ]

@@ -73,7 +73,8 @@ class Utterance(models.Model):
     objects = UtteranceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["event", "sequence"]
+        # By id: ordering by "event" would join and sort by the event's own ordering.
+        ordering = ["event_id", "sequence"]
         constraints = [
             models.UniqueConstraint(fields=["event", "sequence"], name="unique_sequence_per_event")
         ]

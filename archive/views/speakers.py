@@ -3,8 +3,6 @@
 import string
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import Left, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import ListView
@@ -20,13 +18,6 @@ FILTER_KINDS = [
     (SpeakerKind.MODERATOR, "Moderators and spokespeople"),
 ]
 UNIDENTIFIED_SHOWN = 12
-
-
-def by_initial(speakers, letter):
-    """Return the speakers whose name starts with `letter`, or with no letter for '#'."""
-    if letter == OTHER_LETTER:
-        return speakers.exclude(name__regex=r"^[A-Za-z]")
-    return speakers.filter(name__istartswith=letter)
 
 
 class SpeakerListView(ListView):
@@ -54,24 +45,14 @@ class SpeakerListView(ListView):
         speakers = speakers.filter(kind=kind) if kind else speakers.identified()
         if country:
             speakers = speakers.filter(country=country)
-        return by_initial(speakers, letter) if letter else speakers
+        return speakers.with_initial(letter) if letter else speakers
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        initials = set(
-            Speaker.objects.identified()
-            .annotate(initial=Upper(Left("name", 1)))
-            .values_list("initial", flat=True)
-            .distinct()
-        )
+        initials = Speaker.objects.identified().initials()
         context["letters"] = [(letter, letter in initials) for letter in LETTERS]
         context["other_initials"] = bool(initials - set(LETTERS))
-        context["countries"] = (
-            Speaker.objects.exclude(country="")
-            .order_by("country")
-            .values_list("country", flat=True)
-            .distinct()
-        )
+        context["countries"] = Speaker.objects.countries()
         context["kinds"] = FILTER_KINDS
         context["filters"] = self.filters
         if self.filters["kind"] != SpeakerKind.UNIDENTIFIED:
@@ -105,23 +86,7 @@ class SpeakerDetailView(SingleObjectMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["utterances"] = context["page_obj"].object_list
-        context["roles"] = self.roles_over_time()
-        appearances = (
-            Appearance.objects.filter(speaker=self.object)
-            .select_related("event")
-            .defer("event__source_text")
-            .order_by("-event__date", "-event_id")
-        )
-        paginator = Paginator(appearances, self.events_per_page)
+        context["roles"] = Appearance.objects.roles_of(self.object)
+        paginator = Paginator(Appearance.objects.of_speaker(self.object), self.events_per_page)
         context["events_page"] = paginator.get_page(self.request.GET.get("events"))
         return context
-
-    def roles_over_time(self):
-        """Return each title the speaker held at events, with its first and last date."""
-        return (
-            Appearance.objects.filter(speaker=self.object)
-            .exclude(Q(role="") & Q(affiliation=""))
-            .values("role", "affiliation")
-            .annotate(first=Min("event__date"), last=Max("event__date"), events=Count("pk"))
-            .order_by("first", "role")
-        )
