@@ -70,6 +70,21 @@ def deferred():
     drain()
 
 
+@contextmanager
+def queued_by_caller():
+    """Within the block, each deleted row's signal queues nothing: the caller queues the ids."""
+    _local.queued_by_caller = True
+    try:
+        yield
+    finally:
+        _local.queued_by_caller = False
+
+
+def queues_per_row() -> bool:
+    """Return whether a row's own save or delete signal should queue it."""
+    return not getattr(_local, "queued_by_caller", False)
+
+
 def _drain_registered() -> bool:
     return any(entry[1] is drain_after_commit for entry in connection.run_on_commit)
 
@@ -168,14 +183,14 @@ def reconcile(utterance_ids: set[int]) -> None:
     search_index = connections["default"].get_unified_index().get_index(Utterance)
     backend = connections["default"].get_backend()
     present = list(search_index.index_queryset().filter(pk__in=utterance_ids))
-    gone = [f"archive.utterance.{pk}" for pk in utterance_ids - {u.pk for u in present}]
+    gone = [identifier(pk) for pk in utterance_ids - {u.pk for u in present}]
     if hasattr(backend, "sync"):
         backend.sync(search_index, present, gone)
         return
     if present:
         backend.update(search_index, present)
-    for identifier in gone:
-        backend.remove(identifier)
+    for document in gone:
+        backend.remove(document)
 
 
 def pending() -> int:

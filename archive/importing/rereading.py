@@ -117,7 +117,8 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         kept_ids = {row.pk for row in pairs.values()}
         removed = [row for row in old if row.pk not in kept_ids]
         redirect_removed(removed, list(pairs.values()) + created)
-        Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        with indexing.queued_by_caller():
+            Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
         indexing.schedule_unindex([row.pk for row in removed])
         indexing.schedule_index([row.pk for row in list(pairs.values()) + created])
     return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))

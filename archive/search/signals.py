@@ -14,7 +14,10 @@ def utterance_saved(sender, instance, raw=False, **kwargs):
 
 
 def utterance_deleted(sender, instance, **kwargs):
-    indexing.schedule_unindex([instance.pk])
+    """Queue a deleted utterance, unless the code deleting many queues them all at once."""
+    # An event's delete sends this for each of its hundreds of turns; one task row suffices.
+    if indexing.queues_per_row():
+        indexing.schedule_unindex([instance.pk])
 
 
 # The fields of events and speakers that their utterances' documents contain.

@@ -65,7 +65,8 @@ class SpeakerMergeAdminMixin:
 
     @admin.action(description="Merge selected speakers into one", permissions=["change", "delete"])
     def merge_speakers(self, request, queryset):
-        speakers = queryset.with_counts().order_by("-utterance_count", "name")
+        counted = queryset.with_counts().prefetch_related("labels")
+        speakers = counted.order_by("-utterance_count", "name")
         if len(speakers) < 2:
             self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
             return None
@@ -74,11 +75,13 @@ class SpeakerMergeAdminMixin:
         if not form.is_valid():
             return self.merge_page(request, form, speakers)
         keep = form.cleaned_data["keep"]
-        merged = ", ".join(s.name for s in speakers if s.pk != keep.pk)
+        merged = ", ".join(f"{s.name} ({s.slug})" for s in speakers if s.pk != keep.pk)
         result = merge_speakers(keep, list(speakers))
         moved = f"{result.utterances} turn{pluralize(result.utterances)}"
         self.message_user(
-            request, f"Merged {merged} into {keep.name}: {moved} moved.", messages.SUCCESS
+            request,
+            f"Merged {merged} into {keep.name} ({keep.slug}): {moved} moved.",
+            messages.SUCCESS,
         )
         return None
 

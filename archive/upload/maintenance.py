@@ -98,5 +98,6 @@ def delete_events(queryset) -> int:
         ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
         indexing.schedule_unindex(ids)
         count = events.count()
-        events.delete()
+        with indexing.queued_by_caller():
+            events.delete()
     return count

@@ -140,3 +140,23 @@ def test_slugs_are_fixed_once_given_since_permalinks_carry_them(admin_client, se
     assert 'name="slug"' not in page.content.decode() and obj.slug in page.content.decode()
     added = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
     assert 'name="slug"' in added.content.decode()
+
+
+def test_deleting_an_event_queues_its_turns_in_one_task(seed_event):
+    from archive.search.models import IndexTask
+    from archive.upload.maintenance import delete_events
+
+    before = IndexTask.objects.count()
+    turns = set(seed_event.utterances.values_list("pk", flat=True))
+    delete_events(Event.objects.filter(pk=seed_event.pk))
+    [task] = IndexTask.objects.order_by("pk")[before:]
+    assert set(task.utterance_ids) == turns and len(turns) == 35
+
+
+def test_a_single_utterance_deleted_in_the_admin_still_leaves_the_index(seed_event):
+    from archive.search.models import IndexTask
+
+    turn = seed_event.utterances.first()
+    pk = turn.pk
+    turn.delete()
+    assert IndexTask.objects.order_by("pk").last().utterance_ids == [pk]
