@@ -3,14 +3,13 @@
 import datetime
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from django.utils.text import slugify
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
-from tests.chromium import CHROMIUM_ARGS
+from tests.chromium import CHROMIUM_ARGS, chromium_path
 
 SEED_TITLE = (
     "Press Availability With Secretary of Homeland Security John Kelly, Mexican Secretary of "
@@ -160,9 +159,7 @@ def seed(db):
 @pytest.fixture(scope="session")
 def chromium():
     """Return a headless Debian Chromium driven by Playwright; skip when it is not installed."""
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    executable = chromium_path()
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop open in this thread; the ORM calls the tests

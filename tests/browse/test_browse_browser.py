@@ -1,11 +1,9 @@
 """A new reader in a real Chromium: from the home page to a quote, its speaker and its date."""
 
-import importlib.util
 import re
 
 import pytest
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,18 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
 
 
-def search_page_ready():
-    """Return whether the search page and the Utterance search index exist yet."""
-    try:
-        reverse("archive:search")
-    except NoReverseMatch:
-        return False
-    return importlib.util.find_spec("archive.search_indexes") is not None
-
-
 def test_new_reader_searches_a_quote_and_follows_it(live_server, page, seed):
-    if not search_page_ready():
-        pytest.skip("waiting for the search page (archive:search) and archive/search_indexes.py")
     call_command("rebuild_index", interactive=False, verbosity=0)
     market = seed["market"]
     page.goto(live_server.url + "/")
