@@ -130,7 +130,10 @@ def read_paragraph(text: str, interpreted: bool) -> tuple[list[Paragraph], list[
             buffer += piece
         elif kind in ("note", "gap"):
             notes.append(" ".join(piece.split()))
-            buffer += " … " if kind == "gap" and inside_sentence(buffer, after) else " "
+            # Mid-sentence, the gap stays in the words as an editor marks one ("holding
+            # [inaudible] elections"): a bare "…" would read as a cut in the quote.
+            within = kind == "gap" and inside_sentence(buffer, after)
+            buffer += f" [{piece[1:-1].strip().rstrip('.').strip()}] " if within else " "
         else:
             interpreted = kind == "on"
             if buffer.strip() and ends_sentence(buffer):
@@ -138,7 +141,7 @@ def read_paragraph(text: str, interpreted: bool) -> tuple[list[Paragraph], list[
                 buffer = ""
             state = interpreted
     tidied = tidy(buffer)
-    if tidied.strip(" …"):
+    if tidied.strip():
         paragraphs.append(Paragraph(tidied, state))
     return paragraphs, notes, interpreted
 

@@ -130,13 +130,13 @@ def test_interpreter_mark_inside_a_paragraph_splits_it():
 
 
 def test_stage_directions_are_notes_not_words():
-    """(Laughter.) and (inaudible) are notes; a gap inside a sentence is marked with '…'."""
+    """(Laughter.) and (inaudible) are notes; a gap inside a sentence stays, in brackets."""
     text = HEADER + (
         "SECRETARY BLINKEN: That is right. (Laughter.) And is the domestic (inaudible)?\n\n"
         "(In progress)\n\nQUESTION: (Off-mike.)\n"
     )
     first, second = read(text).utterances
-    assert first.text == "That is right. And is the domestic …?"
+    assert first.text == "That is right. And is the domestic [inaudible]?"
     assert first.notes == ("(Laughter.)", "(inaudible)", "(In progress)")
     assert second.paragraphs == ()
     assert second.notes == ("(Off-mike.)",)
