@@ -56,10 +56,8 @@ def import_copies(copies: int) -> tuple[int, float, float]:
 
 
 def command_copies(copies: int, jobs: int) -> tuple[int, float]:
-    """Run import_transcripts on a folder of copies; return utterances and wall seconds.
-
-    The writer lock is held, as in the synthetic import, so the index work stays queued.
-    """
+    """Run import_transcripts on a folder of copies; return utterances and wall seconds."""
+    # The writer lock is held, as in the synthetic import, so the index work stays queued.
     with tempfile.TemporaryDirectory(prefix="archive-copies-") as folder:
         for number in range(copies):
             Path(folder, str(number)).mkdir()

@@ -68,11 +68,9 @@ def utterance_rows(event: Event, reading: Reading, resolved) -> list[Utterance]:
 
 
 def kept_speakers(old: list[Utterance], reading: Reading) -> dict[str, Speaker]:
-    """Return, by reading key, the one archive speaker that speaker's own labels were given to.
-
-    An admin's choice at upload, or a merge since, is what the rows say; matching anew would
-    undo it. Generic labels (QUESTION) are shared by many people and decide nothing.
-    """
+    """Return, by reading key, the one archive speaker that speaker's own labels were given to."""
+    # An admin's choice at upload, or a merge since, is what the rows say; matching anew would undo
+    # it. Generic labels (QUESTION) are shared by many people and decide nothing.
     by_label = defaultdict(set)
     for row in old:
         by_label[row.label].add(row.speaker_id)

@@ -133,11 +133,9 @@ def import_reading(
     speaker_choices: Mapping[str, Speaker | None] | None = None,
     metadata: Metadata | None = None,
 ) -> ImportResult:
-    """Write one reading atomically; a source imported before creates nothing.
-
-    `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new one;
-    `metadata` is what the reader was given, kept so a re-read gives the reader the same.
-    """
+    """Write one reading atomically; a source imported before creates nothing."""
+    # `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new
+    # one; `metadata` is what the reader was given, kept so a re-read gives the reader the same.
     digest = checksum(source_text)
     try:
         values = event_values(reading, overrides or {})
@@ -146,17 +144,10 @@ def import_reading(
         if duplicate := existing_event(digest):
             return ImportResult(event=duplicate, created=False, utterance_count=0)
         raise
+    record = {"source_text": source_text, "source_name": source_name[:255], "checksum": digest}
     try:
         with transaction.atomic():
-            event = rows.create(
-                Event,
-                slug=unique_slug(Event, f"{values['date']:%Y-%m-%d} {values['title']}", "event"),
-                source_text=source_text,
-                source_name=source_name[:255],
-                reading_metadata=metadata_record(metadata),
-                checksum=digest,
-                **values,
-            )
+            event = create_event(values, record, metadata)
             count = write_turns(event, reading, speaker_choices or {})
     except IntegrityError:
         # The unique checksum refused a source imported before (or by a concurrent import);
@@ -166,6 +157,14 @@ def import_reading(
             raise
         return ImportResult(event=duplicate, created=False, utterance_count=0)
     return ImportResult(event=event, created=True, utterance_count=count, warnings=reading.warnings)
+
+
+def create_event(values: Mapping, record: Mapping, metadata: Metadata | None) -> Event:
+    """Insert the event of a reading, with a slug of its own and its source on record."""
+    slug = unique_slug(Event, f"{values['date']:%Y-%m-%d} {values['title']}", "event")
+    return rows.create(
+        Event, slug=slug, reading_metadata=metadata_record(metadata), **record, **values
+    )
 
 
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:

@@ -18,11 +18,9 @@ def unique_slug(model, text: str, fallback: str) -> str:
 
 
 def slugs_like(model, base: str) -> set[str]:
-    """Return the model's slugs that are `base` or start with `base-`, in one indexed query.
-
-    Copies of one title, or a first name that many questioners share, take dozens of numbers;
-    asking for candidates in rounds cost a query per round and a parameter per candidate.
-    """
+    """Return the model's slugs that are `base` or start with `base-`, in one indexed query."""
+    # Copies of one title, or a first name that many questioners share, take dozens of numbers;
+    # asking for candidates in rounds cost a query per round and a parameter per candidate.
     db = connections[router.db_for_write(model)]
     table = db.ops.quote_name(model._meta.db_table)
     column = db.ops.quote_name(model._meta.get_field("slug").column)

@@ -186,11 +186,9 @@ def match(reading: SpeakerReading, directory: Directory) -> Known | None:
 
 
 def resolve_all(readings, choices, directory: Directory) -> dict[str, Speaker]:
-    """Return the archive speaker of each reading key: chosen, matched or created, in order.
-
-    `choices` maps a key to a Speaker, or to NEW to force a new one; other keys are matched,
-    also against speakers created for earlier keys.
-    """
+    """Return the archive speaker of each reading key: chosen, matched or created, in order."""
+    # `choices` maps a key to a Speaker, or to NEW to force a new one; other keys are matched, also
+    # against speakers created for earlier keys.
     resolved = {}
     for reading in readings:
         choice = choices.get(reading.key)
