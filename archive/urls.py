@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
+from django.views.generic import TemplateView
 
 from archive import api, converters, feeds, views
 from archive.search.views import ArchiveSearchView
@@ -15,6 +16,11 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("events/<slug:slug>/source/", views.EventSourceView.as_view(), name="event-source"),
     path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),

@@ -17,7 +17,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["totals"] = {
             "events": Event.objects.count(),
-            "speakers": Speaker.objects.count(),
+            "speakers": Speaker.objects.identified().count(),
             "utterances": Utterance.objects.count(),
         }
         context["newest_events"] = Event.objects.newest().without_source()[:NEWEST_EVENTS]

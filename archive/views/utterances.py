@@ -30,7 +30,9 @@ class UtteranceDetailView(DetailView):
         appearance = Appearance.objects.filter(
             event_id=utterance.event_id, speaker_id=utterance.speaker_id
         ).first()
-        context["role"] = appearance.role if appearance and appearance.role else ""
+        role = appearance.role if appearance else ""
+        # "Representative of Russia (Representative)" says the role twice.
+        context["role"] = "" if role.casefold() in utterance.speaker.name.casefold() else role
         context["transcript_page"] = transcript_page(utterance)
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
         return context

@@ -15,8 +15,19 @@ def test_home_has_a_search_box_for_quotes(client, seed):
 def test_home_shows_totals_from_the_database(client, seed):
     html = client.get("/").content.decode()
     assert 'data-total="events">3<' in html
-    assert 'data-total="speakers">6<' in html
+    # Named speakers, as the speakers page counts them: the "Question" role is not one.
+    assert 'data-total="speakers">5<' in html
+    listed = client.get("/speakers/").context["page_obj"].paginator.count
+    assert listed == 5
     assert 'data-total="utterances">7<' in html
+
+
+def test_robots_txt_keeps_crawlers_off_search_and_admin_and_names_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text and "Disallow: /search/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
 def test_home_lists_newest_events_first(client, seed):

@@ -61,3 +61,25 @@ def test_unknown_permalink_is_404(client, seed):
 def test_permalink_query_count_is_fixed(django_assert_max_num_queries, client, seed):
     with django_assert_max_num_queries(5):
         assert client.get(f"/utterances/{seed['market'].pk}/").status_code == 200
+
+
+def citation_of(client, utterance):
+    html = client.get(utterance.get_absolute_url()).content.decode()
+    start = html.index('id="citation-text"')
+    return html[start : html.index("</p>", start)]
+
+
+def test_citation_names_the_original_publication(client, seed):
+    citation = citation_of(client, seed["market"])
+    url = "https://2017-2021.state.gov/press-availability-with-secretary-kelly/"
+    assert f'Published at <a href="{url}" rel="noopener external">{url}</a>.' in citation
+
+
+def test_citation_does_not_repeat_a_role_the_name_holds(client, seed):
+    from archive.models import Appearance
+
+    market = seed["market"]
+    market.speaker.name = "Representative of Russia"
+    market.speaker.save()
+    Appearance.objects.filter(speaker=market.speaker).update(role="Representative")
+    assert "Representative of Russia," in citation_of(client, market)
