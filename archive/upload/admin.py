@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db.models import Count
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -36,6 +37,8 @@ class EventUploadAdminMixin:
         description="Re-read selected events from their stored source", permissions=["change"]
     )
     def reread_events(self, request, queryset):
+        if "reread" not in request.POST:
+            return self.reread_page(request, queryset)
         for event in queryset:
             try:
                 result = reread_event(event=event)
@@ -50,6 +53,18 @@ class EventUploadAdminMixin:
                 f"{result.added} added, {result.removed} removed.",
                 messages.SUCCESS,
             )
+        return None
+
+    def reread_page(self, request, queryset):
+        """Return the page asking to confirm a re-read, which replaces edits made to turns."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Re-read events from their source",
+            "opts": self.opts,
+            "events": queryset.without_source().annotate(turns=Count("utterances")),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/archive/event/reread.html", context)
 
     def delete_model(self, request, obj):
         delete_events(type(obj).objects.filter(pk=obj.pk))

@@ -165,6 +165,14 @@ class PreviewView(AdminPageMixin, FormView):
             )
             return redirect(result.event.get_absolute_url())
         turns = result.utterance_count
-        message = f"Imported “{result.event.title}”: {turns} turn{pluralize(turns)}."
+        message = format_html(
+            'Imported “{}”: {} turn{}. <a href="{}">Upload another</a> · '
+            '<a href="{}">Edit it in the admin</a>',
+            result.event.title,
+            turns,
+            pluralize(turns),
+            reverse(UPLOAD_URL),
+            reverse("admin:archive_event_change", args=[result.event.pk]),
+        )
         messages.success(self.request, message)
         return redirect(result.event.get_absolute_url())

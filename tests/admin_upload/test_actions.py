@@ -96,14 +96,23 @@ def test_merge_needs_two_speakers(admin_client, duplicate_kelly):
     assert response.status_code == 302 and Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
 
 
-def test_reread_action_keeps_permalinks(admin_client, seed_event, scheduled):
+def test_reread_action_asks_first_then_keeps_permalinks(admin_client, seed_event, scheduled):
     before = dict(seed_event.utterances.values_list("sequence", "pk"))
-    response = admin_client.post(
-        EVENTS_URL, {"action": "reread_events", ACTION_CHECKBOX_NAME: [seed_event.pk]}, follow=True
-    )
-    assert "35 turns kept, 0 added, 0 removed" in response.content.decode()
-    assert dict(seed_event.utterances.values_list("sequence", "pk")) == before
-    assert not UtteranceRedirect.objects.exists()
+    edited = seed_event.utterances.get(sequence=1)
+    edited.text += " (edited)"
+    edited.save()
+    chosen = {"action": "reread_events", ACTION_CHECKBOX_NAME: [seed_event.pk]}
+    asked = admin_client.post(EVENTS_URL, chosen)
+    assert asked.status_code == 200 and "are replaced by the new" in asked.content.decode()
+    assert "35 turns" in asked.content.decode()
+    assert seed_event.utterances.get(sequence=1).text == edited.text
+    response = admin_client.post(EVENTS_URL, {**chosen, "reread": "Re-read"}, follow=True)
+    assert "34 turns kept, 1 added, 1 removed" in response.content.decode()
+    assert not seed_event.utterances.filter(text=edited.text).exists()
+    del before[1]
+    after = dict(seed_event.utterances.values_list("sequence", "pk"))
+    assert {n: after[n] for n in before} == before
+    assert UtteranceRedirect.objects.get(old_id=edited.pk).utterance.sequence == 1
 
 
 def test_delete_action_unindexes_the_events_turns(admin_client, seed_event, scheduled):

@@ -65,8 +65,10 @@ def test_confirm_imports_and_redirects_to_the_event(admin_client, pending_seed, 
     assert response.status_code == 302 and response.url == event.get_absolute_url()
     assert event.utterances.count() == 35 and event.source_name == SEED.name
     assert kelly.utterances.exists() and Speaker.objects.filter(name="John Kelly").count() == 1
-    page = admin_client.get(response.url)
-    assert "Imported “" in page.content.decode()
+    page = admin_client.get(response.url).content.decode()
+    assert "Imported “" in page and ": 35 turns." in page
+    assert f'<a href="{upload_url()}">Upload another</a>' in page
+    assert f'href="{reverse("admin:archive_event_change", args=[event.pk])}"' in page
     pending_seed.refresh_from_db()
     assert pending_seed.event == event
 
