@@ -17,6 +17,8 @@ from haystack.query import SQ
 
 MAX_LENGTH = 500
 MAX_CLAUSES = 24
+# Whoosh's phrase matcher took seconds over a phrase of a hundred common words.
+MAX_WORDS = 32
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+(?:[.'’\-]\w+)*")
 PLAIN_WORD = re.compile(r"\w+")
@@ -74,6 +76,28 @@ def parse(raw: str) -> UserQuery:
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH]
         query.notes.append(f"Your search was shortened to its first {MAX_LENGTH} characters.")
+    room, notes, dropped = MAX_WORDS, {}, False
+    for clause, excluded, join in _clauses(text):
+        if join and not excluded and dropped:
+            continue  # an alternative to a clause left out goes with it
+        opens = excluded or not (join and query.groups)
+        if opens and len(query.groups) + len(query.excluded) >= MAX_CLAUSES:
+            notes[f"Only the first {MAX_CLAUSES} words or phrases were searched."] = None
+            dropped = True
+            continue
+        fitted = _within(clause, room)
+        if fitted != clause:
+            notes[f"Only the first {MAX_WORDS} words were searched."] = None
+        if fitted is not None:
+            _add(query, fitted, excluded, join)
+            room -= len(fitted.text.split())
+        dropped = fitted is None
+    query.notes.extend(notes)
+    return query
+
+
+def _clauses(text: str):
+    """Yield (clause, excluded, joined by OR to the one before) for each clause typed."""
     join_next, exclude_next = False, False
     for match in TOKEN.finditer(text):
         minus, phrase, bare = match.groups()
@@ -83,12 +107,16 @@ def parse(raw: str) -> UserQuery:
         excluded = exclude_next or bool(minus) or bool(bare and bare.startswith("-"))
         clause = _clause(phrase if phrase is not None else bare.lstrip("-"))
         if clause is not None:
-            _add(query, clause, excluded, join_next)
+            yield clause, excluded, join_next
         join_next, exclude_next = False, False
-    if len(query.groups) + len(query.excluded) > MAX_CLAUSES:
-        query.groups, query.excluded = query.groups[:MAX_CLAUSES], query.excluded[:MAX_CLAUSES]
-        query.notes.append(f"Only the first {MAX_CLAUSES} words or phrases were searched.")
-    return query
+
+
+def _within(clause: Clause, room: int) -> Clause | None:
+    """Return the clause cut to its first `room` words, or None when there is no room left."""
+    words = clause.text.split()
+    if len(words) <= room:
+        return clause
+    return _clause(" ".join(words[:room])) if room else None
 
 
 def _clause(text: str) -> Clause | None:
