@@ -46,11 +46,11 @@ class QueryField(forms.CharField):
 
     def to_python(self, value):
         # Before the validators: a NUL dropped here is no "Null characters are not allowed".
-        return clean_text(super().to_python(value))
+        return user_query.straight_quotes(clean_text(super().to_python(value)))
 
     def bound_data(self, data, initial):
         """Return the typed text as the search box shows it again: cleaned too."""
-        return clean_text(data) if isinstance(data, str) else data
+        return self.to_python(data) if isinstance(data, str) else data
 
 
 class QuickSelect(forms.Select):

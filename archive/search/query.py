@@ -22,6 +22,8 @@ MAX_WORDS = 32
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+(?:[.'’\-]\w+)*")
 PLAIN_WORD = re.compile(r"\w+")
+# What people paste for a phrase's quotes: typographic, German, French, and the double prime.
+QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″", '"'))
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,16 @@ class UserQuery:
         return " ".join(parts + [f"-{clause}" for clause in self.excluded])
 
 
+def straight_quotes(text: str) -> str:
+    """Return the text with every kind of double quote made the straight one."""
+    return text.translate(QUOTES)
+
+
 def parse(raw: str) -> UserQuery:
     """Parse what a reader typed; never raises."""
     query = UserQuery()
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in raw or "")
+    text = straight_quotes(text)
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH]
         query.notes.append(f"Your search was shortened to its first {MAX_LENGTH} characters.")

@@ -81,3 +81,15 @@ def test_clauses_past_the_limit_are_left_out_with_their_alternatives():
     parsed = parse(" ".join(f"w{n}" for n in range(MAX_CLAUSES)) + " extra OR alternative")
     assert parsed.words == [f"w{n}" for n in range(MAX_CLAUSES)]
     assert parsed.notes == [f"Only the first {MAX_CLAUSES} words or phrases were searched."]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["“we are the market”", "„we are the market‟", "« we are the market »", "″we are the market″"],
+)
+def test_typographic_quotes_make_a_phrase(client, archive, typed):
+    response = client.get(reverse("archive:search"), {"q": typed})
+    assert response.context["outcome"].total == 1
+    assert str(parse(typed)) == '"we are the market"'
+    title = response.content.decode().split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith(f"“&quot;{typed[1:-1]}&quot;” · Search")
