@@ -22,6 +22,8 @@ MAX_WORDS = 32
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+(?:[.'’\-]\w+)*")
 PLAIN_WORD = re.compile(r"\w+")
+# A word standing alone in the query: between spaces or quotes, perhaps after a minus.
+STANDALONE = re.compile(r'(?<![^\s"])(-?)(\w+)(?![^\s"])')
 # What people paste for a phrase's quotes: typographic, German, French, and the double prime.
 QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″", '"'))
 
@@ -143,3 +145,27 @@ def _add(query: UserQuery, clause: Clause, excluded: bool, join: bool) -> None:
         query.groups[-1].append(clause)
     else:
         query.groups.append([clause])
+
+
+def standalone_words(text: str) -> list[str]:
+    """Return the words of the query that stand alone, not run into other characters."""
+    return [match.group(2) for match in STANDALONE.finditer(text)]
+
+
+def replace_words(text: str, replacements: dict[str, str]) -> str:
+    """Return the query with standalone words replaced (keyed lower-case), all else as typed."""
+
+    def replace(match):
+        minus, word = match.groups()
+        new = replacements.get(word.lower())
+        if new is None:
+            return match.group()
+        return minus + _cased(new, word)
+
+    return STANDALONE.sub(replace, text)
+
+
+def _cased(new: str, typed: str) -> str:
+    if typed.isupper():
+        return new.upper()
+    return new.capitalize() if typed.istitle() else new

@@ -93,3 +93,19 @@ def test_typographic_quotes_make_a_phrase(client, archive, typed):
     assert str(parse(typed)) == '"we are the market"'
     title = response.content.decode().split("<title>", 1)[1].split("</title>", 1)[0]
     assert title.startswith(f"“&quot;{typed[1:-1]}&quot;” · Search")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ('"we are the markett"', '"we are the market"'),
+        ("markett -tariff", "market -tariff"),
+        ("Markte OR secutiry", "Market OR security"),
+        ("-drugs SECUTIRY", "-drugs SECURITY"),
+        ("ma?ket", None),
+        ("[a TO z]", None),
+    ],
+)
+def test_suggestion_corrects_the_words_of_the_query_as_typed(client, archive, typed, suggested):
+    outcome = search_outcome(client, typed)
+    assert outcome.total == 0 and outcome.suggestion == suggested
