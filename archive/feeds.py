@@ -111,9 +111,17 @@ class SearchFeed(UtteranceFeedMixin, Feed):
         return f"Diplomatic Statements Archive: quotes matching “{obj.cleaned_data['q']}”"
 
     def link(self, obj):
-        given = obj.data.copy()
+        return f"{reverse('archive:search')}?{self._query_string(obj)}"
+
+    def feed_url(self, obj):
+        return f"{reverse('archive:search-feed')}?{self._query_string(obj)}"
+
+    @staticmethod
+    def _query_string(form) -> str:
+        """Return the form's parameters without the page, which a feed does not have."""
+        given = form.data.copy()
         given.pop("page", None)
-        return f"{reverse('archive:search')}?{given.urlencode()}"
+        return given.urlencode()
 
     def items(self, obj):
         return matching_utterances(obj)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -19,6 +21,36 @@ WORDS = [
     ("original", "Original words only"),
     ("interpreted", "Interpreted only"),
 ]
+
+
+def clean_text(text: str) -> str:
+    """Return the text without control characters or non-characters, its whitespace collapsed."""
+    kept = "".join(ch for ch in text if not _unwanted(ch))
+    return " ".join(kept.split())
+
+
+def _unwanted(ch: str) -> bool:
+    # Spaces stay for split() to collapse. XML 1.0 cannot hold the other controls, lone
+    # surrogates, U+FFFE or U+FFFF (the feed's title holds the query); no text holds any
+    # non-character (U+FDD0-U+FDEF, the last two of every plane).
+    if ch.isspace():
+        return False
+    code = ord(ch)
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return True
+    return unicodedata.category(ch) in {"Cc", "Cs"}
+
+
+class QueryField(forms.CharField):
+    """The search box: what the page, the API and the feed show and search is clean text."""
+
+    def to_python(self, value):
+        # Before the validators: a NUL dropped here is no "Null characters are not allowed".
+        return user_query.straight_quotes(clean_text(super().to_python(value)))
+
+    def bound_data(self, data, initial):
+        """Return the typed text as the search box shows it again: cleaned too."""
+        return self.to_python(data) if isinstance(data, str) else data
 
 
 class QuickSelect(forms.Select):
@@ -48,6 +80,7 @@ def day_number(date) -> int:
 class ArchiveSearchForm(SearchForm):
     """Query plus filters: speaker and event by slug, kind, country, dates, interpreted words."""
 
+    q = QueryField(required=False, widget=forms.TextInput(attrs={"type": "search"}))
     speaker = forms.SlugField(required=False, label="Speaker")
     event = forms.SlugField(required=False, label="Event")
     kind = forms.ChoiceField(required=False, label="Kind of event", widget=QuickSelect)

@@ -17,9 +17,15 @@ from haystack.query import SQ
 
 MAX_LENGTH = 500
 MAX_CLAUSES = 24
+# Whoosh's phrase matcher took seconds over a phrase of a hundred common words.
+MAX_WORDS = 32
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+(?:[.'’\-]\w+)*")
 PLAIN_WORD = re.compile(r"\w+")
+# A word standing alone in the query: between spaces or quotes, perhaps after a minus.
+STANDALONE = re.compile(r'(?<![^\s"])(-?)(\w+)(?![^\s"])')
+# What people paste for a phrase's quotes: typographic, German, French, and the double prime.
+QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″", '"'))
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,41 @@ class UserQuery:
         return " ".join(parts + [f"-{clause}" for clause in self.excluded])
 
 
+def straight_quotes(text: str) -> str:
+    """Return the text with every kind of double quote made the straight one."""
+    return text.translate(QUOTES)
+
+
 def parse(raw: str) -> UserQuery:
     """Parse what a reader typed; never raises."""
     query = UserQuery()
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in raw or "")
+    text = straight_quotes(text)
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH]
         query.notes.append(f"Your search was shortened to its first {MAX_LENGTH} characters.")
+    room, notes, dropped = MAX_WORDS, {}, False
+    for clause, excluded, join in _clauses(text):
+        if join and not excluded and dropped:
+            continue  # an alternative to a clause left out goes with it
+        opens = excluded or not (join and query.groups)
+        if opens and len(query.groups) + len(query.excluded) >= MAX_CLAUSES:
+            notes[f"Only the first {MAX_CLAUSES} words or phrases were searched."] = None
+            dropped = True
+            continue
+        fitted = _within(clause, room)
+        if fitted != clause:
+            notes[f"Only the first {MAX_WORDS} words were searched."] = None
+        if fitted is not None:
+            _add(query, fitted, excluded, join)
+            room -= len(fitted.text.split())
+        dropped = fitted is None
+    query.notes.extend(notes)
+    return query
+
+
+def _clauses(text: str):
+    """Yield (clause, excluded, joined by OR to the one before) for each clause typed."""
     join_next, exclude_next = False, False
     for match in TOKEN.finditer(text):
         minus, phrase, bare = match.groups()
@@ -83,12 +117,16 @@ def parse(raw: str) -> UserQuery:
         excluded = exclude_next or bool(minus) or bool(bare and bare.startswith("-"))
         clause = _clause(phrase if phrase is not None else bare.lstrip("-"))
         if clause is not None:
-            _add(query, clause, excluded, join_next)
+            yield clause, excluded, join_next
         join_next, exclude_next = False, False
-    if len(query.groups) + len(query.excluded) > MAX_CLAUSES:
-        query.groups, query.excluded = query.groups[:MAX_CLAUSES], query.excluded[:MAX_CLAUSES]
-        query.notes.append(f"Only the first {MAX_CLAUSES} words or phrases were searched.")
-    return query
+
+
+def _within(clause: Clause, room: int) -> Clause | None:
+    """Return the clause cut to its first `room` words, or None when there is no room left."""
+    words = clause.text.split()
+    if len(words) <= room:
+        return clause
+    return _clause(" ".join(words[:room])) if room else None
 
 
 def _clause(text: str) -> Clause | None:
@@ -107,3 +145,27 @@ def _add(query: UserQuery, clause: Clause, excluded: bool, join: bool) -> None:
         query.groups[-1].append(clause)
     else:
         query.groups.append([clause])
+
+
+def standalone_words(text: str) -> list[str]:
+    """Return the words of the query that stand alone, not run into other characters."""
+    return [match.group(2) for match in STANDALONE.finditer(text)]
+
+
+def replace_words(text: str, replacements: dict[str, str]) -> str:
+    """Return the query with standalone words replaced (keyed lower-case), all else as typed."""
+
+    def replace(match):
+        minus, word = match.groups()
+        new = replacements.get(word.lower())
+        if new is None:
+            return match.group()
+        return minus + _cased(new, word)
+
+    return STANDALONE.sub(replace, text)
+
+
+def _cased(new: str, typed: str) -> str:
+    if typed.isupper():
+        return new.upper()
+    return new.capitalize() if typed.istitle() else new

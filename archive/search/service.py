@@ -10,11 +10,14 @@ from django.core.paginator import Page, Paginator
 from haystack import connections
 from haystack.query import EmptySearchQuerySet
 
+from archive.search import query as user_query
 from archive.search.present import Row, facet_lists, result_rows
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 20
 MAX_PAGE = 500
+# Whoosh's corrector takes 0.1-0.3 s a word it does not know, longer the longer the word.
+MAX_SUGGEST_WORDS, MAX_SUGGEST_LENGTH = 4, 30
 FAILED = "The search could not be run just now. Please try again, or simplify the query."
 
 
@@ -47,7 +50,7 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
         outcome.page = paginate(sqs, requested, page_size, outcome.notes)
         outcome.facets = facet_lists(sqs.facet_counts())
         if outcome.total == 0:
-            outcome.suggestion = suggest(form.parsed.words)
+            outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
         outcome.rows = result_rows(outcome.page.object_list, form.parsed.words)
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
@@ -82,13 +85,19 @@ def paginate(sqs, requested: int, page_size: int, notes: list[str]) -> Page:
     return Paginator(sqs, page_size).page(number)
 
 
-def suggest(words: list[str]) -> str | None:
-    """Return the engine's spelling suggestion for the query's words, if it differs from them."""
+def suggest(text: str, words: list[str]) -> str | None:
+    """Return the query as typed with the engine's corrections of its words, if it has any."""
     backend = connections["default"].get_backend()
-    if not words or not hasattr(backend, "create_spelling_suggestion"):
+    if not words or len(words) > MAX_SUGGEST_WORDS:
         return None
-    typed = [word.lower() for word in words]
-    suggestion = backend.create_spelling_suggestion(" ".join(typed))
-    if suggestion and suggestion.lower().split() != typed:
-        return suggestion
-    return None
+    if not hasattr(backend, "create_spelling_suggestion"):
+        return None
+    # Only words standing alone are corrected: "ma?ket" searched "ma" and "ket", which the
+    # reader did not type as words.
+    searched, corrections = {word.lower() for word in words}, {}
+    for word in dict.fromkeys(map(str.lower, user_query.standalone_words(text))):
+        if word in searched and len(word) <= MAX_SUGGEST_LENGTH:
+            fixed = (backend.create_spelling_suggestion(word) or word).lower()
+            if fixed != word and user_query.PLAIN_WORD.fullmatch(fixed):
+                corrections[word] = fixed
+    return user_query.replace_words(text, corrections) if corrections else None

@@ -27,6 +27,7 @@ SNIPPET_CHARS, SURROUND = 320, 90
 # without its capturing group's backtracking: the same spans in two thirds of the time.
 TOKEN = re.compile(r"\w+(?:\.\w+)*")
 TOP = 2
+LEFT_OUT = re.compile(r"\w")
 _stem = lru_cache(maxsize=50_000)(stem)
 
 
@@ -40,6 +41,19 @@ class MarkFormatter(Formatter):
 
     def format_token(self, text, token, replace=False):
         return f"<mark>{escape(get_text(text, token, replace))}</mark>"
+
+    def format(self, fragments, replace=False):
+        """Join the fragments (in text order) with " … " only where words between are left out."""
+        pieces, end = [], None
+        for fragment in fragments:
+            if end is not None:
+                # The fragmenter cuts a run of matches at its size limit and starts the next
+                # fragment at the very next word: "trans-criminal … organized" left nothing out.
+                gap = fragment.text[end : fragment.startchar]
+                pieces.append(self.between if LEFT_OUT.search(gap) else self._text(gap))
+            pieces.append(self.format_fragment(fragment, replace=replace))
+            end = fragment.endchar
+        return "".join(pieces)
 
 
 def snippet(text: str, words: list[str]) -> SafeString:

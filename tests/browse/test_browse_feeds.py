@@ -112,3 +112,19 @@ def test_feed_and_sitemap_query_counts_do_not_grow(count_queries, seed, more_eve
     few = count_queries(url)
     more_events(10, speaker=seed["speakers"]["tillerson"])
     assert count_queries(url) == few
+
+
+@pytest.mark.parametrize("query", ["market\x00", "market\x01", "market\ufffe", "mar\uffffket"])
+def test_search_feed_title_holds_the_query_without_control_characters(client, seed, query):
+    response = client.get("/feeds/search/", {"q": query})
+    assert isinstance(entries(response), list)
+    title = ET.fromstring(response.content).find(f"{ATOM}title").text
+    assert title == "Diplomatic Statements Archive: quotes matching “market”"
+
+
+def test_search_feed_links_itself_with_its_query(client, seed):
+    response = client.get("/feeds/search/", {"q": "market", "speaker": "john-kelly", "page": "2"})
+    feed = ET.fromstring(response.content)
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links["self"] == "http://testserver/feeds/search/?q=market&speaker=john-kelly"
+    assert links["alternate"] == "http://testserver/search/?q=market&speaker=john-kelly"

@@ -61,3 +61,9 @@ def test_utterance_speakers_events(client, archive):
     assert [e["slug"] for e in events["results"]] == ["tokyo-2022", "energy-2021", "drugs-2017"]
     assert client.get("/api/events/", {"page": "7"}).status_code == 400
     assert client.get("/api/speakers/", {"page": "x"}).status_code == 400
+
+
+def test_search_drops_control_characters_from_the_query(client, archive):
+    response = client.get("/api/search", {"q": "mar\x00ket\ufffe"})
+    assert response.status_code == 200
+    assert response.json()["query"] == "market" and response.json()["pagination"]["count"] == 4

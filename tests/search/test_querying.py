@@ -155,3 +155,16 @@ def test_links_are_what_the_querystring_tag_writes():
     assert linked["year"][0]["url"] == (
         "?q=market&speaker=rex-w-tillerson&from=2017-01-01&to=2017-12-31"
     )
+
+
+def test_snippet_has_an_ellipsis_only_where_words_are_left_out():
+    # The fragmenter's size limit falls between "trans-criminal" and "organized" here.
+    quote = "Indeed, we must fight the trans-criminal organized crime problem. "
+    text = "The crime. " * 36 + quote + "The crime. " * 10
+    plain = re.sub("</?mark>", "", str(snippet(text, ["the", "crime"])))
+    assert "…" not in plain and "trans-criminal organized crime problem" in plain
+    assert plain in text
+    text = "Crime rises. " + "Filler words here. " * 40 + "Crime falls."
+    pieces = re.sub("</?mark>", "", str(snippet(text, ["crime"]))).split(" … ")
+    assert len(pieces) == 2 and all(piece in text for piece in pieces)
+    assert text.index(pieces[1]) > text.index(pieces[0]) + len(pieces[0]) + 1

@@ -185,3 +185,17 @@ def test_every_form_field_has_a_label(client, archive):
     form = body.split('<form class="search-filters"', 1)[1].split("</form>", 1)[0]
     for field_id in re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form):
         assert f'for="{field_id}"' in form, field_id
+
+
+def test_fields_with_errors_point_at_their_error_messages(client, archive):
+    params = {"q": "market", "from": "2021-13-45", "kind": "bogus", "country": "Atlantis"}
+    body = client.get(reverse("archive:search"), params).content.decode()
+    described = {}
+    for tag in re.findall(r"<(?:input|select)\b[^>]*>", body):
+        refs = re.search(r'aria-describedby="([^"]+)"', tag)
+        if refs:
+            described[re.search(r'name="([^"]+)"', tag).group(1)] = refs.group(1).split()
+    assert set(described) >= {"from", "kind", "country"}
+    for refs in described.values():
+        for ref in refs:
+            assert re.search(rf'<[^>]+\bid="{ref}"', body), ref
