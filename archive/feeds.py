@@ -5,7 +5,6 @@ import logging
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -85,7 +84,10 @@ class SpeakerFeed(UtteranceFeedMixin, Feed):
     """A speaker's newest utterances."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Speaker, slug=slug)
+        speaker = Speaker.objects.by_slug(slug)
+        if speaker is None:
+            raise Http404("No such speaker.")
+        return speaker
 
     def title(self, obj):
         return f"Diplomatic Statements Archive: {obj.name}"

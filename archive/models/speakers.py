@@ -17,6 +17,10 @@ class SpeakerQuerySet(models.QuerySet):
         """Return the speaker with this slug."""
         return self.get(slug=slug)
 
+    def by_slug(self, slug: str):
+        """Return the speaker with this slug, or the one a merged speaker's slug leads to."""
+        return self.filter(slug=slug).first() or self.filter(redirects__old_slug=slug).first()
+
     def identified(self):
         """Return speakers known by name (not anonymous questioners)."""
         return self.exclude(kind=SpeakerKind.UNIDENTIFIED)

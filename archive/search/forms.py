@@ -101,8 +101,7 @@ class ArchiveSearchForm(SearchForm):
         super().__init__(*args, **kwargs)
         self.fields["q"].label = "Search for"
         self.fields["kind"].choices = [("", "Any kind"), *EventKind.choices]
-        countries = Speaker.objects.exclude(country="").order_by("country").distinct()
-        choices = [(c, c) for c in countries.values_list("country", flat=True)]
+        choices = [(c, c) for c in Speaker.objects.countries()]
         self.fields["country"].choices = [("", "Any country"), *choices]
         date_widget = forms.DateInput(attrs={"type": "date"})
         self.fields["from"] = forms.DateField(required=False, label="From", widget=date_widget)
@@ -113,9 +112,11 @@ class ArchiveSearchForm(SearchForm):
     def clean_speaker(self):
         slug = self.cleaned_data["speaker"]
         if slug:
-            self.speaker_obj = Speaker.objects.filter(slug=slug).first()
+            self.speaker_obj = Speaker.objects.by_slug(slug)
             if self.speaker_obj is None:
                 raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+            # A merged speaker's old slug searches the speaker it was merged into.
+            slug = self.speaker_obj.slug
         return slug
 
     def clean_event(self):

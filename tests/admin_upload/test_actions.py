@@ -169,3 +169,19 @@ def test_a_single_utterance_deleted_in_the_admin_still_leaves_the_index(seed_eve
     pk = turn.pk
     turn.delete()
     assert IndexTask.objects.order_by("pk").last().utterance_ids == [pk]
+
+
+def test_a_merged_speakers_old_slug_still_feeds_and_filters_searches(
+    admin_client, client, duplicate_kelly
+):
+    from django.core.management import call_command
+
+    kelly = Speaker.objects.get(name="John Kelly")
+    merge(admin_client, [kelly, duplicate_kelly], keep=kelly)
+    feed = client.get("/speakers/j-kelly/feed/")
+    assert feed.status_code == 200 and b"John Kelly at " in feed.content
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    page = client.get("/search/", {"q": "thank", "speaker": "j-kelly"})
+    outcome = page.context["outcome"]
+    assert page.context["form"].is_valid() and outcome.total > 0
+    assert {row.utterance.speaker_id for row in outcome.rows} == {kelly.pk}

@@ -38,7 +38,15 @@ FAST = settings(
 @FAST
 @given(params=PARAMS)
 def test_search_page_never_fails(client, archive, params):
-    assert client.get("/search/", params).status_code == 200
+    response = client.get("/search/", params)
+    # The service turns an engine's exception into a polite page: that must not happen either.
+    assert response.status_code == 200 and response.context["outcome"].error is None
+
+
+@FAST
+@given(params=PARAMS)
+def test_search_feed_never_fails(client, archive, params):
+    assert client.get("/feeds/search/", params).status_code in {200, 404}
 
 
 @FAST
