@@ -1,0 +1,76 @@
+"""What every API view shares: JSON answers, JSON errors and pages with absolute links."""
+
+from __future__ import annotations
+
+from django.core.paginator import InvalidPage
+from django.http import Http404, JsonResponse
+from django.utils.http import urlencode
+
+
+class ApiError(Exception):
+    """An answer of {"error": message, **details} with an HTTP status, raised from a view."""
+
+    def __init__(self, message: str, status: int = 400, **details):
+        super().__init__(message)
+        self.message, self.status, self.details = message, status, details
+
+
+def error(message: str, status: int = 400, **details) -> JsonResponse:
+    """Return a JSON error; bad input is always a 400, never a server error."""
+    return JsonResponse({"error": message, **details}, status=status)
+
+
+def page_links(request, page) -> dict:
+    """Return absolute links to the next and previous pages, keeping the other parameters."""
+
+    def link(number):
+        params = request.GET.copy()
+        params["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{urlencode(params, doseq=True)}")
+
+    return {
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "count": page.paginator.count,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+    }
+
+
+class JsonApiMixin:
+    """Answer JSON: a view's data from get_data(context), and ApiError as its JSON error."""
+
+    page_size = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except ApiError as exc:
+            return error(exc.message, exc.status, **exc.details)
+        except Http404 as exc:
+            return error(str(exc) or "Not found.", status=404)
+
+    def render_to_response(self, context, **response_kwargs):
+        return JsonResponse(self.get_data(context))
+
+    def get_paginate_by(self, queryset):
+        return self.page_size
+
+    def paginate_queryset(self, queryset, page_size):
+        """Return ListView's page tuple; a page that is no number or past the end is a 400."""
+        paginator = self.get_paginator(queryset, page_size)
+        try:
+            page = paginator.page(int(self.request.GET.get("page") or 1))
+        except (ValueError, InvalidPage):
+            raise ApiError(
+                f"page must be a whole number from 1 to {paginator.num_pages}."
+            ) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def listing(self, context, to_json) -> dict:
+        """Return the page of a list view's context as pagination links and results."""
+        page = context["page_obj"]
+        return {
+            "pagination": page_links(self.request, page),
+            "results": [to_json(o) for o in page.object_list],
+        }

@@ -1,0 +1,75 @@
+"""The API's endpoints: search, one utterance, and the lists of speakers and events."""
+
+from __future__ import annotations
+
+from django.http import Http404, JsonResponse
+from django.views.generic import DetailView, ListView, View
+
+from archive.api.base import ApiError, JsonApiMixin, page_links
+from archive.api.shapes import event_json, speaker_json, utterance_json
+from archive.models import Event, Speaker, Utterance
+from archive.search import service
+from archive.search.forms import ArchiveSearchForm
+
+
+class SearchView(JsonApiMixin, View):
+    """Search utterances with the search page's parameters: q, speaker, event, kind, ..., page."""
+
+    def get(self, request):
+        form = ArchiveSearchForm(request.GET, load_all=True)
+        if not form.is_valid():
+            raise ApiError("Invalid search parameters.", fields=form.errors.get_json_data())
+        outcome = service.run(form, request.GET.get("page"))
+        if not outcome.searched:
+            raise ApiError("Give words to search for in q.")
+        if outcome.error:
+            raise ApiError(outcome.error, status=503)
+        results = [
+            {**utterance_json(row.utterance, row.role), "snippet": str(row.snippet)}
+            for row in outcome.rows
+        ]
+        return JsonResponse(
+            {
+                "query": str(form.parsed),
+                "pagination": page_links(request, outcome.page),
+                "results": results,
+                "facets": outcome.facets,
+                "suggestion": outcome.suggestion,
+                "notes": outcome.notes,
+            }
+        )
+
+
+class UtteranceView(JsonApiMixin, DetailView):
+    """One utterance with its paragraphs."""
+
+    queryset = Utterance.objects.for_display().defer("event__source_text")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            raise ApiError("No such utterance.", status=404) from None
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_data(self, context):
+        found = context["object"]
+        return {**utterance_json(found), "text": found.text, "paragraphs": found.paragraphs}
+
+
+class SpeakerListView(JsonApiMixin, ListView):
+    """Speakers by name."""
+
+    queryset = Speaker.objects.order_by("name", "pk")
+
+    def get_data(self, context):
+        return self.listing(context, speaker_json)
+
+
+class EventListView(JsonApiMixin, ListView):
+    """Events, newest first."""
+
+    queryset = Event.objects.newest().without_source()
+
+    def get_data(self, context):
+        return self.listing(context, event_json)
