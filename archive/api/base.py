@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.core.paginator import InvalidPage
 from django.http import Http404, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt
 
 
 class ApiError(Exception):
@@ -37,11 +40,27 @@ def page_links(request, page) -> dict:
     }
 
 
+def slash_twin(request) -> str | None:
+    """Return the URL of the endpoint this path names but for its final slash, if there is one."""
+    path = request.path_info
+    twin = path.removesuffix("/") if path.endswith("/") else f"{path}/"
+    try:
+        match = resolve(twin)
+    except Resolver404:
+        return None
+    if match.url_name == "api-not-found":
+        return None
+    query = request.META.get("QUERY_STRING")
+    return request.path.removesuffix(path) + twin + (f"?{query}" if query else "")
+
+
 class JsonApiMixin:
     """Answer JSON: a view's data from get_data(context), and ApiError as its JSON error."""
 
     page_size = 50
 
+    # Nothing here writes, and CSRF's refusal of a POST would be an HTML page, not a JSON 405.
+    @method_decorator(csrf_exempt)
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
@@ -49,6 +68,12 @@ class JsonApiMixin:
             return error(exc.message, exc.status, **exc.details)
         except Http404 as exc:
             return error(str(exc) or "Not found.", status=404)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        allow = super().http_method_not_allowed(request, *args, **kwargs)["Allow"]
+        response = error(f"The API only reads: {request.method} is not allowed.", status=405)
+        response["Allow"] = allow
+        return response
 
     def render_to_response(self, context, **response_kwargs):
         return JsonResponse(self.get_data(context))

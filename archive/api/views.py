@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.views.generic import DetailView, ListView, View
 
-from archive.api.base import ApiError, JsonApiMixin, page_links
+from archive.api.base import ApiError, JsonApiMixin, page_links, slash_twin
 from archive.api.shapes import event_json, speaker_json, utterance_json
 from archive.models import Event, Speaker, Utterance
 from archive.search import service
 from archive.search.forms import ArchiveSearchForm
+
+ENDPOINTS = [
+    "/api/search?q=…",
+    "/api/utterances/<id>",
+    "/api/speakers/",
+    "/api/events/",
+]
 
 
 class SearchView(JsonApiMixin, View):
@@ -46,6 +53,9 @@ class UtteranceView(JsonApiMixin, DetailView):
     queryset = Utterance.objects.for_display().defer("event__source_text")
 
     def get(self, request, *args, **kwargs):
+        pk = kwargs["pk"]
+        if not (pk.isascii() and pk.isdigit()):
+            raise ApiError(f"An utterance id is a whole number, not “{pk}”.")
         try:
             self.object = self.get_object()
         except Http404:
@@ -73,3 +83,13 @@ class EventListView(JsonApiMixin, ListView):
 
     def get_data(self, context):
         return self.listing(context, event_json)
+
+
+class NotFoundView(JsonApiMixin, View):
+    """Any other path under api/: a JSON 404, or a redirect if only its final slash is off."""
+
+    def get(self, request, *args, **kwargs):
+        twin = slash_twin(request)
+        if twin:
+            return HttpResponsePermanentRedirect(twin)
+        raise ApiError(f"No API endpoint is at {request.path}.", status=404, endpoints=ENDPOINTS)
