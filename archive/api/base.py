@@ -97,5 +97,5 @@ class JsonApiMixin:
         page = context["page_obj"]
         return {
             "pagination": page_links(self.request, page),
-            "results": [to_json(o) for o in page.object_list],
+            "results": [to_json(self.request, o) for o in page.object_list],
         }

@@ -1,20 +1,24 @@
-"""The JSON shapes of speakers, events and utterances."""
+"""The JSON shapes of speakers, events and utterances, their links absolute like page links."""
 
 from __future__ import annotations
 
 
-def speaker_json(speaker, role: str | None = None) -> dict:
+def speaker_json(request, speaker, role: str | None = None) -> dict:
     """Return a speaker as JSON, with `role` (their title at one event) if given."""
     data = {
         "slug": speaker.slug,
         "name": speaker.name,
         "role": speaker.role if role is None else role,
     }
-    data.update(country=speaker.country, kind=speaker.kind, url=speaker.get_absolute_url())
+    data.update(
+        country=speaker.country,
+        kind=speaker.kind,
+        url=request.build_absolute_uri(speaker.get_absolute_url()),
+    )
     return data
 
 
-def event_json(event) -> dict:
+def event_json(request, event) -> dict:
     """Return an event as JSON."""
     return {
         "slug": event.slug,
@@ -22,18 +26,18 @@ def event_json(event) -> dict:
         "kind": event.kind,
         "date": event.date.isoformat(),
         "city": event.city,
-        "url": event.get_absolute_url(),
+        "url": request.build_absolute_uri(event.get_absolute_url()),
     }
 
 
-def utterance_json(utterance, role: str | None = None) -> dict:
+def utterance_json(request, utterance, role: str | None = None) -> dict:
     """Return an utterance as JSON with its speaker and event, without its text."""
     return {
         "id": utterance.pk,
-        "url": utterance.get_absolute_url(),
+        "url": request.build_absolute_uri(utterance.get_absolute_url()),
         "label": utterance.label,
         "interpreted": utterance.interpreted,
         "attribution": utterance.attribution,
-        "speaker": speaker_json(utterance.speaker, role),
-        "event": event_json(utterance.event),
+        "speaker": speaker_json(request, utterance.speaker, role),
+        "event": event_json(request, utterance.event),
     }

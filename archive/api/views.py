@@ -32,7 +32,7 @@ class SearchView(JsonApiMixin, View):
         if outcome.error:
             raise ApiError(outcome.error, status=503)
         results = [
-            {**utterance_json(row.utterance, row.role), "snippet": str(row.snippet)}
+            {**utterance_json(request, row.utterance, row.role), "snippet": str(row.snippet)}
             for row in outcome.rows
         ]
         return JsonResponse(
@@ -64,7 +64,8 @@ class UtteranceView(JsonApiMixin, DetailView):
 
     def get_data(self, context):
         found = context["object"]
-        return {**utterance_json(found), "text": found.text, "paragraphs": found.paragraphs}
+        data = utterance_json(self.request, found)
+        return {**data, "text": found.text, "paragraphs": found.paragraphs}
 
 
 class SpeakerListView(JsonApiMixin, ListView):
