@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import InvalidPage
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.decorators import method_decorator
@@ -19,23 +18,37 @@ class ApiError(Exception):
 
 
 def error(message: str, status: int = 400, **details) -> JsonResponse:
-    """Return a JSON error; bad input is always a 400, never a server error."""
+    """Return a JSON error answer."""
     return JsonResponse({"error": message, **details}, status=status)
 
 
-def page_links(request, page) -> dict:
-    """Return absolute links to the next and previous pages, keeping the other parameters."""
+def page_number(request) -> int:
+    """Return the page asked for, 1 if none; anything but a whole number from 1 is a 400."""
+    value = request.GET.get("page") or "1"
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise ApiError(f"page must be a whole number from 1, not “{value}”.")
+    return int(value)
+
+
+def past_the_last(number: int, pages: int) -> ApiError:
+    """Return the error for a page past the last, the same on every endpoint."""
+    return ApiError(f"There is no page {number}: the last page is {pages}.", pages=pages)
+
+
+def page_links(request, page, limit: int | None = None) -> dict:
+    """Return a page's numbers and absolute links, keeping the parameters; `limit` caps pages."""
 
     def link(number):
         params = request.GET.copy()
         params["page"] = number
         return request.build_absolute_uri(f"{request.path}?{urlencode(params, doseq=True)}")
 
+    pages = page.paginator.num_pages if limit is None else min(page.paginator.num_pages, limit)
     return {
         "page": page.number,
-        "pages": page.paginator.num_pages,
+        "pages": pages,
         "count": page.paginator.count,
-        "next": link(page.next_page_number()) if page.has_next() else None,
+        "next": link(page.number + 1) if page.number < pages else None,
         "previous": link(page.previous_page_number()) if page.has_previous() else None,
     }
 
@@ -57,7 +70,7 @@ def slash_twin(request) -> str | None:
 class JsonApiMixin:
     """Answer JSON: a view's data from get_data(context), and ApiError as its JSON error."""
 
-    page_size = 50
+    paginate_by = 50
 
     # Nothing here writes, and CSRF's refusal of a POST would be an HTML page, not a JSON 405.
     @method_decorator(csrf_exempt)
@@ -78,18 +91,13 @@ class JsonApiMixin:
     def render_to_response(self, context, **response_kwargs):
         return JsonResponse(self.get_data(context))
 
-    def get_paginate_by(self, queryset):
-        return self.page_size
-
     def paginate_queryset(self, queryset, page_size):
-        """Return ListView's page tuple; a page that is no number or past the end is a 400."""
+        """Return ListView's page tuple; a page that is no number or past the last is a 400."""
         paginator = self.get_paginator(queryset, page_size)
-        try:
-            page = paginator.page(int(self.request.GET.get("page") or 1))
-        except (ValueError, InvalidPage):
-            raise ApiError(
-                f"page must be a whole number from 1 to {paginator.num_pages}."
-            ) from None
+        number = page_number(self.request)
+        if number > paginator.num_pages:
+            raise past_the_last(number, paginator.num_pages)
+        page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def listing(self, context, to_json) -> dict:
