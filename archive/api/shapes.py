@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+
+def api_url(request, name: str, **kwargs) -> str:
+    """Return the absolute URL of the API endpoint `name` (without its namespace)."""
+    return request.build_absolute_uri(reverse(f"archive:{name}", kwargs=kwargs))
+
 
 def speaker_json(request, speaker, role: str | None = None) -> dict:
     """Return a speaker as JSON, with `role` (their title at one event) if given."""
@@ -35,6 +42,7 @@ def utterance_json(request, utterance, role: str | None = None) -> dict:
     return {
         "id": utterance.pk,
         "url": request.build_absolute_uri(utterance.get_absolute_url()),
+        "api_url": api_url(request, "api-utterance", pk=utterance.pk),
         "label": utterance.label,
         "interpreted": utterance.interpreted,
         "attribution": utterance.attribution,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView, View
 
 from archive.api.base import (
@@ -14,7 +15,7 @@ from archive.api.base import (
     slash_twin,
 )
 from archive.api.shapes import event_json, speaker_json, utterance_json
-from archive.models import Event, Speaker, Utterance
+from archive.models import Event, Speaker, Utterance, UtteranceRedirect
 from archive.search import service
 from archive.search.forms import ArchiveSearchForm
 
@@ -69,7 +70,7 @@ class SearchView(JsonApiMixin, View):
 
 
 class UtteranceView(JsonApiMixin, DetailView):
-    """One utterance with its paragraphs."""
+    """One utterance with its paragraphs; the id of one a re-read replaced redirects."""
 
     queryset = Utterance.objects.for_display().defer("event__source_text")
 
@@ -80,7 +81,10 @@ class UtteranceView(JsonApiMixin, DetailView):
         try:
             self.object = self.get_object()
         except Http404:
-            raise ApiError("No such utterance.", status=404) from None
+            moved = UtteranceRedirect.objects.filter(old_id=pk).first()
+            if moved is None:
+                raise ApiError("No such utterance.", status=404) from None
+            return redirect("archive:api-utterance", pk=moved.utterance_id, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_data(self, context):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from archive.models import UtteranceRedirect
+
 pytestmark = pytest.mark.django_db
 
 
@@ -61,3 +63,20 @@ def test_utterance_speakers_events(client, archive):
     assert [e["slug"] for e in events["results"]] == ["tokyo-2022", "energy-2021", "drugs-2017"]
     assert client.get("/api/events/", {"page": "7"}).status_code == 400
     assert client.get("/api/speakers/", {"page": "x"}).status_code == 400
+
+
+def test_a_reread_utterance_id_redirects_to_its_successor(client, archive):
+    kept = archive["utterances"][0]
+    UtteranceRedirect.objects.create(old_id=kept.pk + 1000, utterance=kept)
+    response = client.get(f"/api/utterances/{kept.pk + 1000}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/api/utterances/{kept.pk}"
+    assert client.get(response["Location"]).json()["id"] == kept.pk
+
+
+def test_an_utterance_links_its_page_and_itself(client, archive):
+    utterance = archive["utterances"][0]
+    data = client.get(f"/api/utterances/{utterance.pk}").json()
+    assert data["url"] == f"http://testserver/utterances/{utterance.pk}/"
+    assert data["api_url"] == f"http://testserver/api/utterances/{utterance.pk}"
+    assert client.get(data["api_url"]).json() == data
