@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import View
+
+ENDPOINTS = [
+    "/api/search?q=…",
+    "/api/utterances/<id>",
+    "/api/speakers/",
+    "/api/events/",
+]
 
 
 class ApiError(Exception):
@@ -107,3 +115,13 @@ class JsonApiMixin:
             "pagination": page_links(self.request, page),
             "results": [to_json(self.request, o) for o in page.object_list],
         }
+
+
+class NotFoundView(JsonApiMixin, View):
+    """Any other path under api/: a JSON 404, or a redirect if only its final slash is off."""
+
+    def get(self, request, *args, **kwargs):
+        twin = slash_twin(request)
+        if twin:
+            return HttpResponsePermanentRedirect(twin)
+        raise ApiError(f"No API endpoint is at {request.path}.", status=404, endpoints=ENDPOINTS)

@@ -2,14 +2,15 @@
 
 from django.urls import path
 
-from archive.api import views
+from archive.api import events, search, speakers, utterances
+from archive.api.base import NotFoundView
 
 urlpatterns = [
-    path("search", views.SearchView.as_view(), name="api-search"),
-    path("utterances/<str:pk>", views.UtteranceView.as_view(), name="api-utterance"),
-    path("speakers/", views.SpeakerListView.as_view(), name="api-speakers"),
-    path("events/", views.EventListView.as_view(), name="api-events"),
+    path("search", search.SearchView.as_view(), name="api-search"),
+    path("utterances/<str:pk>", utterances.UtteranceView.as_view(), name="api-utterance"),
+    path("speakers/", speakers.SpeakerListView.as_view(), name="api-speakers"),
+    path("events/", events.EventListView.as_view(), name="api-events"),
     # Last: any other path under api/ gets a JSON 404, not the site's HTML page.
-    path("", views.NotFoundView.as_view(), name="api-not-found"),
-    path("<path:rest>", views.NotFoundView.as_view(), name="api-not-found"),
+    path("", NotFoundView.as_view(), name="api-not-found"),
+    path("<path:rest>", NotFoundView.as_view(), name="api-not-found"),
 ]
