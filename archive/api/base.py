@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
@@ -13,6 +13,8 @@ ENDPOINTS = [
     "/api/search?q=…",
     "/api/utterances/<id>",
     "/api/speakers/",
+    "/api/speakers/<slug>",
+    "/api/speakers/<slug>/utterances",
     "/api/events/",
 ]
 
@@ -23,6 +25,14 @@ class ApiError(Exception):
     def __init__(self, message: str, status: int = 400, **details):
         super().__init__(message)
         self.message, self.status, self.details = message, status, details
+
+
+class Moved(Exception):
+    """A permanent redirect to the URL named `name` with `kwargs`, raised from a view."""
+
+    def __init__(self, name: str, **kwargs):
+        super().__init__(name)
+        self.name, self.kwargs = name, kwargs
 
 
 def error(message: str, status: int = 400, **details) -> JsonResponse:
@@ -87,6 +97,10 @@ class JsonApiMixin:
             return super().dispatch(request, *args, **kwargs)
         except ApiError as exc:
             return error(exc.message, exc.status, **exc.details)
+        except Moved as exc:
+            query = request.META.get("QUERY_STRING")
+            location = reverse(exc.name, kwargs=exc.kwargs) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(location)
         except Http404 as exc:
             return error(str(exc) or "Not found.", status=404)
 

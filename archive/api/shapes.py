@@ -21,6 +21,7 @@ def speaker_json(request, speaker, role: str | None = None) -> dict:
         country=speaker.country,
         kind=speaker.kind,
         url=request.build_absolute_uri(speaker.get_absolute_url()),
+        api_url=api_url(request, "api-speaker", slug=speaker.slug),
     )
     return data
 
@@ -49,3 +50,9 @@ def utterance_json(request, utterance, role: str | None = None) -> dict:
         "speaker": speaker_json(request, utterance.speaker, role),
         "event": event_json(request, utterance.event),
     }
+
+
+def statement_json(request, utterance, role: str | None = None) -> dict:
+    """Return an utterance as JSON with its text and paragraphs."""
+    data = utterance_json(request, utterance, role)
+    return {**data, "text": utterance.text, "paragraphs": utterance.paragraphs}

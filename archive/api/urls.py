@@ -9,6 +9,12 @@ urlpatterns = [
     path("search", search.SearchView.as_view(), name="api-search"),
     path("utterances/<str:pk>", utterances.UtteranceView.as_view(), name="api-utterance"),
     path("speakers/", speakers.SpeakerListView.as_view(), name="api-speakers"),
+    path("speakers/<str:slug>", speakers.SpeakerView.as_view(), name="api-speaker"),
+    path(
+        "speakers/<str:slug>/utterances",
+        speakers.SpeakerUtterancesView.as_view(),
+        name="api-speaker-utterances",
+    ),
     path("events/", events.EventListView.as_view(), name="api-events"),
     # Last: any other path under api/ gets a JSON 404, not the site's HTML page.
     path("", NotFoundView.as_view(), name="api-not-found"),

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import redirect
 from django.views.generic import DetailView
 
-from archive.api.base import ApiError, JsonApiMixin
-from archive.api.shapes import utterance_json
+from archive.api.base import ApiError, JsonApiMixin, Moved
+from archive.api.shapes import statement_json
 from archive.models import Utterance, UtteranceRedirect
 
 
@@ -26,10 +25,8 @@ class UtteranceView(JsonApiMixin, DetailView):
             moved = UtteranceRedirect.objects.filter(old_id=pk).first()
             if moved is None:
                 raise ApiError("No such utterance.", status=404) from None
-            return redirect("archive:api-utterance", pk=moved.utterance_id, permanent=True)
+            raise Moved("archive:api-utterance", pk=moved.utterance_id) from None
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_data(self, context):
-        found = context["object"]
-        data = utterance_json(self.request, found)
-        return {**data, "text": found.text, "paragraphs": found.paragraphs}
+        return statement_json(self.request, context["object"])
