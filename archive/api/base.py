@@ -16,6 +16,7 @@ ENDPOINTS = [
     "/api/speakers/<slug>",
     "/api/speakers/<slug>/utterances",
     "/api/events/",
+    "/api/events/<slug>",
 ]
 
 

@@ -35,6 +35,7 @@ def event_json(request, event) -> dict:
         "date": event.date.isoformat(),
         "city": event.city,
         "url": request.build_absolute_uri(event.get_absolute_url()),
+        "api_url": api_url(request, "api-event", slug=event.slug),
     }
 
 
@@ -52,7 +53,35 @@ def utterance_json(request, utterance, role: str | None = None) -> dict:
     }
 
 
+def words_json(utterance) -> dict:
+    """Return what an utterance says: its text, its paragraphs and its stage notes."""
+    return {"text": utterance.text, "paragraphs": utterance.paragraphs, "notes": utterance.notes}
+
+
 def statement_json(request, utterance, role: str | None = None) -> dict:
-    """Return an utterance as JSON with its text and paragraphs."""
-    data = utterance_json(request, utterance, role)
-    return {**data, "text": utterance.text, "paragraphs": utterance.paragraphs}
+    """Return an utterance as JSON with its speaker, event and words."""
+    return {**utterance_json(request, utterance, role), **words_json(utterance)}
+
+
+def participant_json(request, appearance) -> dict:
+    """Return a speaker at one event as JSON, with the title and affiliation they had there."""
+    speaker = appearance.speaker
+    return {
+        **speaker_json(request, speaker, appearance.role or None),
+        "affiliation": appearance.affiliation or speaker.affiliation,
+    }
+
+
+def turn_json(request, utterance) -> dict:
+    """Return an utterance as one turn of its event's transcript, naming only its speaker."""
+    return {
+        "id": utterance.pk,
+        "sequence": utterance.sequence,
+        "url": request.build_absolute_uri(utterance.get_absolute_url()),
+        "api_url": api_url(request, "api-utterance", pk=utterance.pk),
+        "label": utterance.label,
+        "speaker": {"slug": utterance.speaker.slug, "name": utterance.speaker.name},
+        "attribution": utterance.attribution,
+        "interpreted": utterance.interpreted,
+        **words_json(utterance),
+    }

@@ -16,6 +16,7 @@ urlpatterns = [
         name="api-speaker-utterances",
     ),
     path("events/", events.EventListView.as_view(), name="api-events"),
+    path("events/<str:slug>", events.EventView.as_view(), name="api-event"),
     # Last: any other path under api/ gets a JSON 404, not the site's HTML page.
     path("", NotFoundView.as_view(), name="api-not-found"),
     path("<path:rest>", NotFoundView.as_view(), name="api-not-found"),

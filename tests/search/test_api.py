@@ -79,4 +79,5 @@ def test_an_utterance_links_its_page_and_itself(client, archive):
     data = client.get(f"/api/utterances/{utterance.pk}").json()
     assert data["url"] == f"http://testserver/utterances/{utterance.pk}/"
     assert data["api_url"] == f"http://testserver/api/utterances/{utterance.pk}"
+    assert data["text"] == utterance.text and data["notes"] == []
     assert client.get(data["api_url"]).json() == data
