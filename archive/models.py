@@ -64,6 +64,19 @@ class EventQuerySet(models.QuerySet):
         """Leave out the stored source text, which only the download needs."""
         return self.defer("source_text")
 
+    def featuring(self, speaker):
+        """Return the events a speaker took part in."""
+        return self.filter(appearances__speaker=speaker)
+
+    def between(self, start=None, end=None):
+        """Return events dated within [start, end]; either end may be open."""
+        query = Q()
+        if start:
+            query &= Q(date__gte=start)
+        if end:
+            query &= Q(date__lte=end)
+        return self.filter(query)
+
 
 class Event(models.Model):
     """One transcript: a briefing, press availability, interview or speech."""
@@ -123,6 +136,10 @@ class SpeakerQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         """Return the speaker with this slug."""
         return self.get(slug=slug)
+
+    def find(self, slug):
+        """Return the speaker with this slug, or the one it was merged into; None if neither."""
+        return self.filter(Q(slug=slug) | Q(redirects__old_slug=slug)).first()
 
     def identified(self):
         """Return speakers known by name (not anonymous questioners)."""

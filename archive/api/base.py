@@ -90,11 +90,15 @@ class JsonApiMixin:
     """Answer JSON: a view's data from get_data(context), and ApiError as its JSON error."""
 
     paginate_by = 50
+    params: tuple[str, ...] | None = ()  # the query parameters taken; None takes any
+    filters = None  # the ListFilters form of a list's filters
+    applied = None
 
     # Nothing here writes, and CSRF's refusal of a POST would be an HTML page, not a JSON 405.
     @method_decorator(csrf_exempt)
     def dispatch(self, request, *args, **kwargs):
         try:
+            self.refuse_unknown_params(request)
             return super().dispatch(request, *args, **kwargs)
         except ApiError as exc:
             return error(exc.message, exc.status, **exc.details)
@@ -104,6 +108,17 @@ class JsonApiMixin:
             return HttpResponsePermanentRedirect(location)
         except Http404 as exc:
             return error(str(exc) or "Not found.", status=404)
+
+    def refuse_unknown_params(self, request):
+        """Raise a 400 naming the query parameters this endpoint does not take, if any."""
+        unknown = [name for name in request.GET if name not in (self.params or ())]
+        if self.params is None or not unknown:
+            return
+        names = ", ".join(f"“{name}”" for name in unknown)
+        takes = ", ".join(self.params) or "none"
+        raise ApiError(
+            f"Unknown parameter {names}: this endpoint takes {takes}.", accepted=list(self.params)
+        )
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         allow = super().http_method_not_allowed(request, *args, **kwargs)["Allow"]
@@ -123,10 +138,20 @@ class JsonApiMixin:
         page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
+    def filtered(self, queryset):
+        """Return the queryset narrowed by the view's filters; a bad filter is a 400."""
+        form = self.filters(self.request.GET)
+        if not form.is_valid():
+            raise ApiError("Invalid filters.", fields=form.errors.get_json_data())
+        self.applied = form.applied()
+        return form.apply(queryset)
+
     def listing(self, context, to_json) -> dict:
         """Return the page of a list view's context as pagination links and results."""
         page = context["page_obj"]
+        data = {} if self.applied is None else {"filters": self.applied}
         return {
+            **data,
             "pagination": page_links(self.request, page),
             "results": [to_json(self.request, o) for o in page.object_list],
         }
@@ -134,6 +159,8 @@ class JsonApiMixin:
 
 class NotFoundView(JsonApiMixin, View):
     """Any other path under api/: a JSON 404, or a redirect if only its final slash is off."""
+
+    params = None
 
     def get(self, request, *args, **kwargs):
         twin = slash_twin(request)

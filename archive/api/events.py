@@ -5,14 +5,19 @@ from __future__ import annotations
 from django.views.generic import DetailView, ListView
 
 from archive.api.base import ApiError, JsonApiMixin
+from archive.api.filters import EventFilters
 from archive.api.shapes import event_json, participant_json, turn_json
 from archive.models import Event, Utterance
 
 
 class EventListView(JsonApiMixin, ListView):
-    """Events, newest first."""
+    """Events newest first, filtered by speaker, kind and dates."""
 
-    queryset = Event.objects.newest().without_source()
+    params = ("speaker", "kind", "from", "to", "page")
+    filters = EventFilters
+
+    def get_queryset(self):
+        return self.filtered(Event.objects.newest().without_source())
 
     def get_data(self, context):
         return self.listing(context, event_json)

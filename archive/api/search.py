@@ -14,6 +14,8 @@ from archive.search.forms import ArchiveSearchForm
 class SearchView(JsonApiMixin, View):
     """Search utterances with the search page's parameters: q, speaker, event, kind, ..., page."""
 
+    params = (*ArchiveSearchForm.base_fields, "from", "to", "page")
+
     def get(self, request):
         form = ArchiveSearchForm(request.GET, load_all=True)
         if not form.is_valid():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.http import urlencode
 
 
-def api_url(request, name: str, **kwargs) -> str:
+def api_url(request, name: str, query: dict | None = None, **kwargs) -> str:
     """Return the absolute URL of the API endpoint `name` (without its namespace)."""
-    return request.build_absolute_uri(reverse(f"archive:{name}", kwargs=kwargs))
+    url = reverse(f"archive:{name}", kwargs=kwargs)
+    return request.build_absolute_uri(f"{url}?{urlencode(query)}" if query else url)
 
 
 def speaker_json(request, speaker, role: str | None = None) -> dict:

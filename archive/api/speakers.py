@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.views.generic import DetailView, ListView
 
 from archive.api.base import ApiError, JsonApiMixin, Moved
+from archive.api.filters import SpeakerFilters
 from archive.api.shapes import api_url, speaker_json, statement_json
 from archive.models import Speaker, SpeakerRedirect, Utterance
 
@@ -21,9 +22,13 @@ def find_speaker(queryset, slug: str, url_name: str):
 
 
 class SpeakerListView(JsonApiMixin, ListView):
-    """Speakers by name."""
+    """Speakers by name, filtered by country and kind."""
 
-    queryset = Speaker.objects.order_by("name", "pk")
+    params = ("country", "kind", "page")
+    filters = SpeakerFilters
+
+    def get_queryset(self):
+        return self.filtered(Speaker.objects.order_by("name", "pk"))
 
     def get_data(self, context):
         return self.listing(context, speaker_json)
@@ -45,11 +50,14 @@ class SpeakerView(JsonApiMixin, DetailView):
             "utterance_count": speaker.utterance_count,
             "event_count": speaker.event_count,
             "utterances": api_url(self.request, "api-speaker-utterances", slug=speaker.slug),
+            "events": api_url(self.request, "api-events", query={"speaker": speaker.slug}),
         }
 
 
 class SpeakerUtterancesView(JsonApiMixin, ListView):
     """Every utterance of one speaker with its text and their role there, newest event first."""
+
+    params = ("page",)
 
     def get(self, request, *args, **kwargs):
         url_name = "archive:api-speaker-utterances"
