@@ -13,7 +13,7 @@ from archive.models import Utterance, UtteranceRedirect
 class UtteranceView(JsonApiMixin, DetailView):
     """One utterance with its paragraphs; the id of one a re-read replaced redirects."""
 
-    queryset = Utterance.objects.for_display().defer("event__source_text")
+    queryset = Utterance.objects.for_display().defer("event__source_text").with_roles()
 
     def get(self, request, *args, **kwargs):
         pk = kwargs["pk"]
@@ -29,4 +29,5 @@ class UtteranceView(JsonApiMixin, DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_data(self, context):
-        return statement_json(self.request, context["object"])
+        found = context["object"]
+        return statement_json(self.request, found, found.role)

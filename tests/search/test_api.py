@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.models import UtteranceRedirect
+from archive.models import Appearance, UtteranceRedirect
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,14 @@ def test_an_utterance_links_its_page_and_itself(client, archive):
     assert data["api_url"] == f"http://testserver/api/utterances/{utterance.pk}"
     assert data["text"] == utterance.text and data["notes"] == []
     assert client.get(data["api_url"]).json() == data
+
+
+def test_an_utterance_gives_the_speakers_role_at_its_event_as_search_does(client, archive):
+    utterance = archive["utterances"][4]
+    Appearance.objects.filter(event=utterance.event, speaker=utterance.speaker).update(
+        role="Secretary-designate"
+    )
+    data = client.get(f"/api/utterances/{utterance.pk}").json()
+    assert data["speaker"]["role"] == "Secretary-designate"
+    found = client.get("/api/search", {"q": "energy", "speaker": "antony-j-blinken"}).json()
+    assert found["results"][0]["speaker"]["role"] == "Secretary-designate"
