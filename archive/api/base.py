@@ -90,8 +90,8 @@ class JsonApiMixin:
     """Answer JSON: a view's data from get_data(context), and ApiError as its JSON error."""
 
     paginate_by = 50
-    params: tuple[str, ...] | None = ()  # the query parameters taken; None takes any
-    filters = None  # the ListFilters form of a list's filters
+    params: tuple[str, ...] | None = ()
+    filters = None
     applied = None
 
     # Nothing here writes, and CSRF's refusal of a POST would be an HTML page, not a JSON 405.
@@ -111,8 +111,10 @@ class JsonApiMixin:
 
     def refuse_unknown_params(self, request):
         """Raise a 400 naming the query parameters this endpoint does not take, if any."""
-        unknown = [name for name in request.GET if name not in (self.params or ())]
-        if self.params is None or not unknown:
+        if self.params is None:
+            return
+        unknown = [name for name in request.GET if name not in self.params]
+        if not unknown:
             return
         names = ", ".join(f"“{name}”" for name in unknown)
         takes = ", ".join(self.params) or "none"
@@ -160,7 +162,7 @@ class JsonApiMixin:
 class NotFoundView(JsonApiMixin, View):
     """Any other path under api/: a JSON 404, or a redirect if only its final slash is off."""
 
-    params = None
+    params = None  # any: whatever the query, the path is redirected or refused
 
     def get(self, request, *args, **kwargs):
         twin = slash_twin(request)

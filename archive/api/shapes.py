@@ -14,18 +14,15 @@ def api_url(request, name: str, query: dict | None = None, **kwargs) -> str:
 
 def speaker_json(request, speaker, role: str | None = None) -> dict:
     """Return a speaker as JSON, with `role` (their title at one event) if given."""
-    data = {
+    return {
         "slug": speaker.slug,
         "name": speaker.name,
         "role": speaker.role if role is None else role,
+        "country": speaker.country,
+        "kind": speaker.kind,
+        "url": request.build_absolute_uri(speaker.get_absolute_url()),
+        "api_url": api_url(request, "api-speaker", slug=speaker.slug),
     }
-    data.update(
-        country=speaker.country,
-        kind=speaker.kind,
-        url=request.build_absolute_uri(speaker.get_absolute_url()),
-        api_url=api_url(request, "api-speaker", slug=speaker.slug),
-    )
-    return data
 
 
 def event_json(request, event) -> dict:

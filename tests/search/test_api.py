@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.models import Appearance, UtteranceRedirect
+from archive.models import Appearance, Utterance, UtteranceRedirect
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,18 @@ def test_an_utterance_gives_the_speakers_role_at_its_event_as_search_does(client
     assert data["speaker"]["role"] == "Secretary-designate"
     found = client.get("/api/search", {"q": "energy", "speaker": "antony-j-blinken"}).json()
     assert found["results"][0]["speaker"]["role"] == "Secretary-designate"
+
+
+def test_search_costs_the_same_queries_for_a_full_page(
+    client, archive, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with django_assert_max_num_queries(4):
+        assert client.get("/api/search", {"q": "market"}).json()["pagination"]["count"] == 4
+    event, speaker = archive["events"]["tokyo-2022"], archive["speakers"]["fumio-kishida"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(30):
+            Utterance.objects.create(
+                event=event, sequence=100 + number, speaker=speaker, label="X", text="A market."
+            )
+    with django_assert_max_num_queries(4):
+        assert len(client.get("/api/search", {"q": "market"}).json()["results"]) == 20
