@@ -84,7 +84,7 @@ class SpeakerFeed(UtteranceFeedMixin, Feed):
     """A speaker's newest utterances."""
 
     def get_object(self, request, slug):
-        speaker = Speaker.objects.by_slug(slug)
+        speaker = Speaker.objects.find(slug)
         if speaker is None:
             raise Http404("No such speaker.")
         return speaker

@@ -1,10 +1,10 @@
 """URLs of the archive's public pages."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
-from archive import api, converters, feeds, views
+from archive import converters, feeds, views
 from archive.search.views import ArchiveSearchView
 from archive.sitemaps import SITEMAPS
 
@@ -32,10 +32,7 @@ urlpatterns = [
     path("dates/<yyyy:year>/<mm:month>/", views.DateMonthView.as_view(), name="date-month"),
     path("dates/<yyyy:year>/<mm:month>/<dd:day>/", views.DateDayView.as_view(), name="date-day"),
     path("search/", ArchiveSearchView.as_view(), name="search"),
-    path("api/search", api.search, name="api-search"),
-    path("api/utterances/<int:pk>", api.utterance, name="api-utterance"),
-    path("api/speakers/", api.speakers, name="api-speakers"),
-    path("api/events/", api.events, name="api-events"),
+    path("api/", include("archive.api.urls")),
     path("feeds/events/", feeds.LatestEventsFeed(), name="events-feed"),
     path("feeds/search/", feeds.SearchFeed(), name="search-feed"),
     path(

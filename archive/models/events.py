@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from archive.models.choices import DatePrecision, EventKind
@@ -21,6 +22,19 @@ class EventQuerySet(models.QuerySet):
     def without_source(self):
         """Leave out the stored source text, which only the download needs."""
         return self.defer("source_text")
+
+    def featuring(self, speaker):
+        """Return the events a speaker took part in."""
+        return self.filter(appearances__speaker=speaker)
+
+    def between(self, start=None, end=None):
+        """Return events dated within [start, end]; either end may be open."""
+        query = Q()
+        if start:
+            query &= Q(date__gte=start)
+        if end:
+            query &= Q(date__lte=end)
+        return self.filter(query)
 
 
 class Event(models.Model):

@@ -17,8 +17,8 @@ class SpeakerQuerySet(models.QuerySet):
         """Return the speaker with this slug."""
         return self.get(slug=slug)
 
-    def by_slug(self, slug: str):
-        """Return the speaker with this slug, or the one a merged speaker's slug leads to."""
+    def find(self, slug: str):
+        """Return the speaker with this slug, or the one it was merged into; None if neither."""
         return self.filter(slug=slug).first() or self.filter(redirects__old_slug=slug).first()
 
     def identified(self):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.text import normalize_newlines
 
 from archive.models.choices import Attribution
 from archive.models.events import Event
-from archive.models.speakers import Speaker
+from archive.models.speakers import Appearance, Speaker
 from archive.reading import PARAGRAPH_BREAK
 
 
@@ -26,6 +27,14 @@ class UtteranceQuerySet(models.QuerySet):
     def by_speaker(self, speaker):
         """Return a speaker's utterances, newest event first."""
         return self.filter(speaker=speaker).order_by("-event__date", "event_id", "sequence")
+
+    def with_roles(self):
+        """Annotate `role`: the speaker's title at the utterance's event, else their latest."""
+        at_event = Appearance.objects.filter(
+            event_id=OuterRef("event_id"), speaker_id=OuterRef("speaker_id")
+        ).values("role")[:1]
+        role = Coalesce(NullIf(Subquery(at_event), Value("")), F("speaker__role"))
+        return self.annotate(role=role)
 
     def in_event(self, event):
         """Return an event's utterances in transcript order."""

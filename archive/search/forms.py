@@ -112,7 +112,7 @@ class ArchiveSearchForm(SearchForm):
     def clean_speaker(self):
         slug = self.cleaned_data["speaker"]
         if slug:
-            self.speaker_obj = Speaker.objects.by_slug(slug)
+            self.speaker_obj = Speaker.objects.find(slug)
             if self.speaker_obj is None:
                 raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
             # A merged speaker's old slug searches the speaker it was merged into.

@@ -2,6 +2,8 @@
 
 import pytest
 
+from archive.models import Appearance, Utterance, UtteranceRedirect
+
 pytestmark = pytest.mark.django_db
 
 
@@ -67,3 +69,47 @@ def test_search_drops_control_characters_from_the_query(client, archive):
     response = client.get("/api/search", {"q": "mar\x00ket\ufffe"})
     assert response.status_code == 200
     assert response.json()["query"] == "market" and response.json()["pagination"]["count"] == 4
+
+
+def test_a_reread_utterance_id_redirects_to_its_successor(client, archive):
+    kept = archive["utterances"][0]
+    UtteranceRedirect.objects.create(old_id=kept.pk + 1000, utterance=kept)
+    response = client.get(f"/api/utterances/{kept.pk + 1000}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/api/utterances/{kept.pk}"
+    assert client.get(response["Location"]).json()["id"] == kept.pk
+
+
+def test_an_utterance_links_its_page_and_itself(client, archive):
+    utterance = archive["utterances"][0]
+    data = client.get(f"/api/utterances/{utterance.pk}").json()
+    assert data["url"] == f"http://testserver/utterances/{utterance.pk}/"
+    assert data["api_url"] == f"http://testserver/api/utterances/{utterance.pk}"
+    assert data["text"] == utterance.text and data["notes"] == []
+    assert client.get(data["api_url"]).json() == data
+
+
+def test_an_utterance_gives_the_speakers_role_at_its_event_as_search_does(client, archive):
+    utterance = archive["utterances"][4]
+    Appearance.objects.filter(event=utterance.event, speaker=utterance.speaker).update(
+        role="Secretary-designate"
+    )
+    data = client.get(f"/api/utterances/{utterance.pk}").json()
+    assert data["speaker"]["role"] == "Secretary-designate"
+    found = client.get("/api/search", {"q": "energy", "speaker": "antony-j-blinken"}).json()
+    assert found["results"][0]["speaker"]["role"] == "Secretary-designate"
+
+
+def test_search_costs_the_same_queries_for_a_full_page(
+    client, archive, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with django_assert_max_num_queries(4):
+        assert client.get("/api/search", {"q": "market"}).json()["pagination"]["count"] == 4
+    event, speaker = archive["events"]["tokyo-2022"], archive["speakers"]["fumio-kishida"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(30):
+            Utterance.objects.create(
+                event=event, sequence=100 + number, speaker=speaker, label="X", text="A market."
+            )
+    with django_assert_max_num_queries(4):
+        assert len(client.get("/api/search", {"q": "market"}).json()["results"]) == 20

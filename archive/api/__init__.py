@@ -1,0 +1,1 @@
+"""A small read-only JSON API: search, utterances, speakers and events, paginated."""

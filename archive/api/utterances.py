@@ -1,0 +1,33 @@
+"""One utterance through the API."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.views.generic import DetailView
+
+from archive.api.base import ApiError, JsonApiMixin, Moved
+from archive.api.shapes import statement_json
+from archive.models import Utterance, UtteranceRedirect
+
+
+class UtteranceView(JsonApiMixin, DetailView):
+    """One utterance with its paragraphs; the id of one a re-read replaced redirects."""
+
+    queryset = Utterance.objects.for_display().defer("event__source_text").with_roles()
+
+    def get(self, request, *args, **kwargs):
+        pk = kwargs["pk"]
+        if not (pk.isascii() and pk.isdigit()):
+            raise ApiError(f"An utterance id is a whole number, not “{pk}”.")
+        try:
+            self.object = self.get_object()
+        except Http404:
+            moved = UtteranceRedirect.objects.filter(old_id=pk).first()
+            if moved is None:
+                raise ApiError("No such utterance.", status=404) from None
+            raise Moved("archive:api-utterance", pk=moved.utterance_id) from None
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_data(self, context):
+        found = context["object"]
+        return statement_json(self.request, found, found.role)
