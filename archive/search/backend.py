@@ -30,11 +30,12 @@ from haystack.constants import ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh import query as wq
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
+from whoosh.support.charset import accent_map
 
 from archive.search.querying import ColumnSearchMixin
 
@@ -62,8 +63,9 @@ class ArchiveText(TEXT):
 
 
 def text_analyzer():
-    """Return the analyzer of the document text: stemmed, case-folded, stopwords kept."""
-    return StemmingAnalyzer(stoplist=None, minsize=1)
+    """Return the analyzer of the document text: case- and accent-folded, stemmed, no stoplist."""
+    # Folded before stemming, so "Sanchez" finds Sánchez and "cafe" café, as readers type them.
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StemFilter()
 
 
 class ArchiveWhooshBackend(ColumnSearchMixin, WhooshSearchBackend):

@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from whoosh.analysis import Token
 from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, Formatter, get_text
 from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
 
 from archive.search.backend import text_analyzer
 
@@ -29,6 +30,11 @@ TOKEN = re.compile(r"\w+(?:\.\w+)*")
 TOP = 2
 LEFT_OUT = re.compile(r"\w")
 _stem = lru_cache(maxsize=50_000)(stem)
+
+
+def fold(word: str) -> str:
+    """Return a word lower-cased and accent-folded, as the analyzer folds it before stemming."""
+    return word.lower().translate(accent_map)
 
 
 class MarkFormatter(Formatter):
@@ -78,7 +84,7 @@ def query_terms(words: tuple[str, ...]) -> frozenset:
 
 def _fragments(text: str, terms: frozenset):
     """Yield Whoosh's fragments of the text, fragmenting only the stretches around matches."""
-    spans = [(m.start(), m.end(), _stem(m.group().lower())) for m in TOKEN.finditer(text)]
+    spans = [(m.start(), m.end(), _stem(fold(m.group()))) for m in TOKEN.finditer(text)]
     starts = [start for start, _, _ in spans]
     fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SURROUND)
     for first, last in _stretches(spans, starts, terms):

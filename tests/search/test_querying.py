@@ -168,3 +168,30 @@ def test_snippet_has_an_ellipsis_only_where_words_are_left_out():
     pieces = re.sub("</?mark>", "", str(snippet(text, ["crime"]))).split(" … ")
     assert len(pieces) == 2 and all(piece in text for piece in pieces)
     assert text.index(pieces[1]) > text.index(pieces[0]) + len(pieces[0]) + 1
+
+
+def test_words_match_without_their_accents_both_ways(
+    client, archive, django_capture_on_commit_callbacks
+):
+    utterance = archive["utterances"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        added = Utterance.objects.create(
+            event=utterance.event,
+            sequence=51,
+            speaker=utterance.speaker,
+            label=utterance.label,
+            text="Minister Sánchez met Çavuşoğlu at the café in Bjørgaas's town.",
+        )
+    for typed in ("sanchez", "Sánchez", "cavusoglu", "CAFE", "cafés", "bjorgaas"):
+        assert found(client, q=typed) == ([added.pk], 1), typed
+    marked = snippet(added.text, ["sanchez", "cafe"])
+    assert "<mark>Sánchez</mark>" in marked and "<mark>café</mark>" in marked
+
+
+def test_snippet_stems_and_folds_as_the_index_does():
+    text = "Déjà vu: the Ministers' résumés, naïvely written."
+    terms = frozenset(token.text for token in text_analyzer()("ministers resumes naively deja"))
+    analyzer, fragmenter = text_analyzer(), ContextFragmenter(maxchars=SNIPPET_CHARS, surround=90)
+    expected = highlight(text, terms, analyzer, fragmenter, MarkFormatter(), top=2)
+    assert snippet(text, ["ministers", "resumes", "naively", "deja"]) == expected
+    assert expected.count("<mark>") == 4
