@@ -16,7 +16,8 @@ from archive.reading.types import EventReading
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-LINK = re.compile(r"(?:!\[|\[)([^\]\n]*)\]\([^)\n]*\)")  # not "!?\[": re skips to "!" or "["
+# Not "!?\[": re skips to "!" or "[". A URL may hold one level of parentheses (Wikipedia's do).
+LINK = re.compile(r"(?:!\[|\[)([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 

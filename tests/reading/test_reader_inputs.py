@@ -193,3 +193,12 @@ def test_a_given_title_answers_the_missing_title_warning():
     assert "no title found before the first speaker label" in read(untitled).warnings
     given = read(untitled, metadata=Metadata(title="Remarks"))
     assert given.event.title == "Remarks" and not any("title" in w for w in given.warnings)
+
+
+def test_markdown_links_keep_their_text_whatever_parentheses_their_url_holds():
+    body = (
+        "**SECRETARY BLINKEN:** See [the treaty](https://en.wikipedia.org/wiki/Treaty_(1949)) "
+        "and [this](javascript:alert(3)) and ![a map](/map.png) here.\n"
+    )
+    reading = read("---\ntitle: Remarks\n---\n\n" + body)
+    assert reading.utterances[0].text == "See the treaty and this and a map here."
