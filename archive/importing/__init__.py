@@ -1,5 +1,6 @@
 """The one write path from readings of transcripts to the archive's tables."""
 
+from archive.importing.maintenance import MergeResult, delete_events, merge_speakers
 from archive.importing.rereading import RereadResult, reread_event
 from archive.importing.service import (
     ImportRefused,
@@ -12,9 +13,12 @@ from archive.importing.service import (
 __all__ = [
     "ImportRefused",
     "ImportResult",
+    "MergeResult",
     "RereadResult",
     "checksum",
+    "delete_events",
     "import_reading",
     "import_source",
+    "merge_speakers",
     "reread_event",
 ]

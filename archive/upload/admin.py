@@ -9,11 +9,10 @@ from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from archive.importing import ImportRefused, reread_event
+from archive.importing import ImportRefused, delete_events, merge_speakers, reread_event
 from archive.models import PendingUpload, SpeakerRedirect
 from archive.reading import ReaderError
 from archive.upload.forms import MergeSpeakersForm
-from archive.upload.maintenance import delete_events, merge_speakers
 from archive.upload.views import PreviewView, UploadView
 
 
@@ -67,10 +66,10 @@ class EventUploadAdminMixin:
         return TemplateResponse(request, "admin/archive/event/reread.html", context)
 
     def delete_model(self, request, obj):
-        delete_events(type(obj).objects.filter(pk=obj.pk))
+        delete_events(events=type(obj).objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
-        delete_events(queryset)
+        delete_events(events=queryset)
 
 
 class SpeakerMergeAdminMixin:
@@ -91,7 +90,7 @@ class SpeakerMergeAdminMixin:
             return self.merge_page(request, form, speakers)
         keep = form.cleaned_data["keep"]
         merged = ", ".join(f"{s.name} ({s.slug})" for s in speakers if s.pk != keep.pk)
-        result = merge_speakers(keep, list(speakers))
+        result = merge_speakers(keep=keep, speakers=list(speakers))
         moved = f"{result.utterances} turn{pluralize(result.utterances)}"
         self.message_user(
             request,

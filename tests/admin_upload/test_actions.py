@@ -152,12 +152,12 @@ def test_slugs_are_fixed_once_given_since_permalinks_carry_them(admin_client, se
 
 
 def test_deleting_an_event_queues_its_turns_in_one_task(seed_event):
+    from archive.importing import delete_events
     from archive.search.models import IndexTask
-    from archive.upload.maintenance import delete_events
 
     before = IndexTask.objects.count()
     turns = set(seed_event.utterances.values_list("pk", flat=True))
-    delete_events(Event.objects.filter(pk=seed_event.pk))
+    delete_events(events=Event.objects.filter(pk=seed_event.pk))
     [task] = IndexTask.objects.order_by("pk")[before:]
     assert set(task.utterance_ids) == turns and len(turns) == 35
 

@@ -1,4 +1,4 @@
-"""The admin's maintenance writes: merge speakers, delete events; the search index follows."""
+"""The archive's maintenance writes: merge speakers, delete events; the search index follows."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def fill_blanks(keep: Speaker, others: list[Speaker]) -> None:
         keep.save(update_fields=changed)
 
 
-def merge_speakers(keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult:
+def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult:
     """Merge speakers into `keep`: utterances, labels, appearances and URLs move to it."""
     others = [s for s in speakers if s.pk != keep.pk]
     with transaction.atomic():
@@ -91,10 +91,10 @@ def merge_speakers(keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult:
     return MergeResult(merged=len(others), utterances=len(moved))
 
 
-def delete_events(queryset) -> int:
+def delete_events(*, events) -> int:
     """Delete events and take their utterances out of the search index; return the count."""
     with transaction.atomic():
-        events = Event.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        events = Event.objects.filter(pk__in=list(events.values_list("pk", flat=True)))
         ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
         indexing.schedule_unindex(ids)
         count = events.count()
