@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 PENDING_UPLOAD_LIFETIME = datetime.timedelta(hours=24)
@@ -62,6 +63,9 @@ class PendingUpload(models.Model):
 
     def __str__(self):
         return f"{self.source_name or 'pasted text'} ({self.created:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("admin:archive_event_upload_preview", args=[self.token])
 
     @property
     def is_expired(self) -> bool:

@@ -231,3 +231,8 @@ def test_preview_loads_the_speaker_directory_once(
     # Five queries now; a directory per speaker (ten of them) took two queries each.
     with django_assert_max_num_queries(8):
         assert admin_client.get(preview_url(pending_seed)).status_code == 200
+
+
+def test_a_pending_upload_is_at_its_preview(admin_client, pending_seed):
+    assert pending_seed.get_absolute_url() == preview_url(pending_seed)
+    assert admin_client.get(pending_seed.get_absolute_url()).status_code == 200
