@@ -30,7 +30,7 @@ class Row:
     event_url: str
 
 
-def result_rows(results, words: list[str]) -> list[Row]:
+def result_rows(results, words: list) -> list[Row]:
     """Return the rows of a page of results, roles loaded in one query."""
     utterances = [result.object for result in results if result.object is not None]
     pairs = {(u.event_id, u.speaker_id) for u in utterances}

@@ -60,6 +60,15 @@ class UserQuery:
         """Return the words the results should contain, for highlighting and spelling."""
         return [word for group in self.groups for clause in group for word in clause.text.split()]
 
+    @property
+    def highlights(self) -> list[str | tuple[str, ...]]:
+        """Return what a snippet marks: each word, and each phrase as the tuple of its words."""
+        return [
+            tuple(clause.text.split()) if clause.phrase else clause.text
+            for group in self.groups
+            for clause in group
+        ]
+
     def apply(self, sqs):
         """Return the SearchQuerySet narrowed to this query."""
         for group in self.groups:

@@ -51,7 +51,7 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
         outcome.facets = facet_lists(sqs.facet_counts())
         if outcome.total == 0:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
-        outcome.rows = result_rows(outcome.page.object_list, form.parsed.words)
+        outcome.rows = result_rows(outcome.page.object_list, form.parsed.highlights)
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
         log.exception("Search failed for %r", form.cleaned_data.get("q"))

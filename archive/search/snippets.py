@@ -62,10 +62,12 @@ class MarkFormatter(Formatter):
         return "".join(pieces)
 
 
-def snippet(text: str, words: list[str]) -> SafeString:
+def snippet(text: str, words: list) -> SafeString:
     """Return the passages of `text` around the query's words, escaped, with matches marked."""
-    terms = query_terms(tuple(words))
-    fragments = list(_fragments(text, terms)) if terms else []
+    # A word is a str, a phrase the tuple of its words: only a phrase's whole runs are marked,
+    # not every "the" of "we are the market".
+    singles, phrases = query_terms(tuple(words))
+    fragments = list(_fragments(text, singles, phrases)) if singles or phrases else []
     # Whoosh's top_fragments() breaks ties by the fragments' memory addresses; the earliest of
     # equally good passages is chosen here instead.
     scorer = BasicFragmentScorer()
@@ -77,30 +79,44 @@ def snippet(text: str, words: list[str]) -> SafeString:
 
 
 @lru_cache(maxsize=256)
-def query_terms(words: tuple[str, ...]) -> frozenset:
-    """Return the analyzed terms of the query's words, once per page rather than per row."""
-    return frozenset(token.text for token in text_analyzer()(" ".join(words)))
+def query_terms(words: tuple) -> tuple[frozenset, frozenset]:
+    """Return the analyzed terms of the query's words and phrases, once per page, not per row."""
+    analyze = text_analyzer()
+    singles = [word for word in words if isinstance(word, str)]
+    phrases = (tuple(t.text for t in analyze(" ".join(p))) for p in words if not isinstance(p, str))
+    return frozenset(t.text for t in analyze(" ".join(singles))), frozenset(p for p in phrases if p)
 
 
-def _fragments(text: str, terms: frozenset):
+def matched(stems: list[str], singles: frozenset, phrases: frozenset) -> set[int]:
+    """Return the indexes of the tokens that are a query word or lie in a run of a phrase."""
+    found = {i for i, stem_ in enumerate(stems) if stem_ in singles}
+    for phrase in phrases:
+        size = len(phrase)
+        for i, stem_ in enumerate(stems):
+            if stem_ == phrase[0] and tuple(stems[i : i + size]) == phrase:
+                found.update(range(i, i + size))
+    return found
+
+
+def _fragments(text: str, singles: frozenset, phrases: frozenset):
     """Yield Whoosh's fragments of the text, fragmenting only the stretches around matches."""
     spans = [(m.start(), m.end(), _stem(fold(m.group()))) for m in TOKEN.finditer(text)]
+    hits = matched([stem_ for _, _, stem_ in spans], singles, phrases)
     starts = [start for start, _, _ in spans]
     fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SURROUND)
-    for first, last in _stretches(spans, starts, terms):
-        yield from fragmenter.fragment_tokens(text, _tokens(spans[first:last], terms))
+    for first, last in _stretches(spans, starts, hits):
+        yield from fragmenter.fragment_tokens(text, _tokens(spans, first, last, hits))
 
 
-def _stretches(spans, starts, terms) -> list[tuple[int, int]]:
+def _stretches(spans, starts, hits: set[int]) -> list[tuple[int, int]]:
     """Return merged [first, last) token ranges reaching well past each match on both sides.
 
     A fragment starts at most SURROUND characters before its first match and holds at most
     SNIPPET_CHARS characters of words, so the fragmenter needs nothing further away.
     """
     stretches = []
-    for start, end, stem_ in spans:
-        if stem_ not in terms:
-            continue
+    for index in sorted(hits):
+        start, end, _ = spans[index]
         first = bisect_left(starts, start - 2 * SURROUND)
         last = bisect_right(starts, end + 2 * SNIPPET_CHARS)
         if stretches and first <= stretches[-1][1]:
@@ -110,10 +126,11 @@ def _stretches(spans, starts, terms) -> list[tuple[int, int]]:
     return stretches
 
 
-def _tokens(spans, terms: frozenset):
-    """Yield the spans as the tokens of the stemming analyzer, matches flagged."""
+def _tokens(spans, first: int, last: int, hits: set[int]):
+    """Yield the spans [first, last) as the tokens of the stemming analyzer, matches flagged."""
     token = Token(chars=True, removestops=False, mode="query")
     token.boost = 1.0
-    for token.startchar, token.endchar, token.text in spans:
-        token.matched = token.text in terms
+    for index in range(first, last):
+        token.startchar, token.endchar, token.text = spans[index]
+        token.matched = index in hits
         yield token

@@ -195,3 +195,23 @@ def test_snippet_stems_and_folds_as_the_index_does():
     expected = highlight(text, terms, analyzer, fragmenter, MarkFormatter(), top=2)
     assert snippet(text, ["ministers", "resumes", "naively", "deja"]) == expected
     assert expected.count("<mark>") == 4
+
+
+def test_a_phrase_is_marked_where_it_occurs_and_its_words_nowhere_else():
+    text = "The market is the place. We are the market, and we are glad."
+    marked = str(snippet(text, [("we", "are", "the", "market")]))
+    assert marked.count("<mark>") == 4
+    assert "<mark>We</mark> <mark>are</mark> <mark>the</mark> <mark>market</mark>," in marked
+    assert marked.startswith("The market is the place.")
+    both = str(snippet(text, [("we", "are", "the", "market"), "glad"]))
+    assert both.count("<mark>") == 5 and "<mark>glad</mark>" in both
+
+
+def test_search_page_marks_a_phrase_query_only_as_a_phrase(client, archive):
+    response = client.get("/search/", {"q": '"we are the market"'})
+    rows = response.context["outcome"].rows
+    assert rows
+    for row in rows:
+        marks = re.findall(r"<mark>(.*?)</mark>", str(row.snippet))
+        words = [mark.lower() for mark in marks]
+        assert len(words) % 4 == 0 and words[:4] == ["we", "are", "the", "market"], marks
