@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -77,6 +78,15 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Check the reader's metadata an admin may have edited: an object of fields, or empty."""
+        if self.reading_metadata is None:
+            self.reading_metadata = {}
+        if not isinstance(self.reading_metadata, dict):
+            raise ValidationError(
+                {"reading_metadata": 'Give an object such as {"filename": "briefing.txt"}, or {}.'}
+            )
 
     def natural_key(self):
         return (self.checksum,)

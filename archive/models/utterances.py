@@ -101,17 +101,24 @@ class Utterance(models.Model):
     natural_key.dependencies = ["archive.event", "archive.speaker"]
 
     def clean(self):
-        """Give the text the reader's line endings and check each mark names a paragraph."""
+        """Give the text the reader's line endings and check the marks and notes an admin typed."""
         self.text = normalize_newlines(self.text).strip()
         count = len(self.text.split(PARAGRAPH_BREAK)) if self.text else 0
-        marks = self.interpreted_paragraphs
-        if not isinstance(marks, list) or not all(type(i) is int and 0 <= i < count for i in marks):
-            raise ValidationError(
-                {
-                    "interpreted_paragraphs": f"Give a list of paragraph numbers from 0 to "
-                    f"{count - 1}: the text has {count} paragraphs, separated by blank lines."
-                }
+        # An emptied JSON box arrives as None: no marks, no notes.
+        marks = [] if self.interpreted_paragraphs is None else self.interpreted_paragraphs
+        self.notes = [] if self.notes is None else self.notes
+        errors = {}
+        numbers = isinstance(marks, list) and all(type(i) is int and 0 <= i < count for i in marks)
+        if not numbers or len(set(marks)) != len(marks):
+            errors["interpreted_paragraphs"] = (
+                f"Give a list of different paragraph numbers from 0 to {count - 1}: the text "
+                f"has {count} paragraphs, separated by blank lines."
             )
+        if not isinstance(self.notes, list) or not all(isinstance(n, str) for n in self.notes):
+            errors["notes"] = 'Give a list of stage directions as text, e.g. ["(Laughter.)"].'
+        if errors:
+            raise ValidationError(errors)
+        self.interpreted_paragraphs = marks
 
     @property
     def paragraphs(self) -> list[dict]:

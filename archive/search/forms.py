@@ -24,8 +24,10 @@ WORDS = [
 
 
 def clean_text(text: str) -> str:
-    """Return the text without control characters or non-characters, its whitespace collapsed."""
-    kept = "".join(ch for ch in text if not _unwanted(ch))
+    """Return the text composed (NFC), controls and non-characters as spaces, collapsed."""
+    # Composed, as the index's accent folding expects: "u" + U+0308 is "ü", which folds to "u".
+    # A control character between words ("we\x00are") separates them rather than joining them.
+    kept = "".join(" " if _unwanted(ch) else ch for ch in unicodedata.normalize("NFC", text))
     return " ".join(kept.split())
 
 

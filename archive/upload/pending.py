@@ -157,7 +157,9 @@ def similar_events(event: Mapping) -> list[SafeString]:
         format_html(
             'The archive already has {}: <a href="{}">{}</a>. Import only if this is another '
             "transcript, not a corrected copy.",
-            "this source URL" if event["source_url"] == other.source_url else "this title and date",
+            "this source URL"
+            if event["source_url"] and event["source_url"] == other.source_url
+            else "this title and date",
             other.get_absolute_url(),
             other,
         )

@@ -185,3 +185,55 @@ def test_a_merged_speakers_old_slug_still_feeds_and_filters_searches(
     outcome = page.context["outcome"]
     assert page.context["form"].is_valid() and outcome.total > 0
     assert {row.utterance.speaker_id for row in outcome.rows} == {kelly.pk}
+
+
+def change_form(admin_client, obj, **changes):
+    """Post an object's admin change form (a model without inlines) with some changes."""
+    import json
+
+    from django.forms.models import model_to_dict
+
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    data = model_to_dict(obj)
+    for field in obj._meta.concrete_fields:
+        if field.get_internal_type() == "JSONField":
+            data[field.name] = json.dumps(data[field.name])
+    return admin_client.post(url, {**data, **changes})
+
+
+@pytest.mark.parametrize(
+    "changes, error",
+    [
+        ({"notes": "5"}, "stage directions"),
+        ({"notes": '"abc"'}, "stage directions"),
+        ({"notes": '{"a": 1}'}, "stage directions"),
+        ({"interpreted_paragraphs": "[0, 0]"}, "different paragraph numbers"),
+        ({"interpreted_paragraphs": "null"}, None),
+        ({"notes": ""}, None),
+    ],
+)
+def test_utterance_admin_refuses_marks_and_notes_that_are_no_lists(
+    admin_client, seed_event, changes, error
+):
+    turn = seed_event.utterances.get(sequence=1)
+    response = change_form(admin_client, turn, **changes)
+    if error is None:
+        assert response.status_code == 302
+        turn.refresh_from_db()
+        assert turn.notes == [] or turn.interpreted_paragraphs == []
+    else:
+        assert response.status_code == 200 and error in response.content.decode()
+    assert admin_client.get(turn.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("value, ok", [(None, True), (5, False), ([], False), ({"a": "b"}, True)])
+def test_an_events_reading_metadata_must_be_an_object(seed_event, value, ok):
+    from django.core.exceptions import ValidationError
+
+    seed_event.reading_metadata = value
+    if ok:
+        seed_event.full_clean()
+        assert seed_event.reading_metadata == (value or {})
+    else:
+        with pytest.raises(ValidationError, match="Give an object"):
+            seed_event.full_clean()

@@ -218,6 +218,12 @@ def test_preview_warns_of_an_event_with_the_same_source_or_title_and_date(admin_
     warnings = [str(w) for w in page.context["preview"].warnings]
     same = [w for w in warnings if "already has this title and date" in w]
     assert len(same) == 1 and f'href="{kept.get_absolute_url()}"' in same[0]
+    Event.objects.filter(pk=kept.pk).update(source_url="")
+    page = admin_client.get(upload(admin_client, data=edited + b"\n").url)
+    warnings = [str(w) for w in page.context["preview"].warnings]
+    assert any("this title and date" in w for w in warnings)
+    assert not any("this source URL" in w for w in warnings)
+    Event.objects.filter(pk=kept.pk).update(source_url="https://www.state.gov/kelly/")
     assert f'<a href="{kept.get_absolute_url()}">' in page.content.decode()
     pasted = edited.decode().replace("May 18, 2017", "May 19, 2017")
     response = paste(admin_client, pasted, source_url="https://www.state.gov/kelly/")

@@ -104,3 +104,4 @@ def test_an_event_dated_by_its_year_alone_is_filed_under_the_year_only(client, s
     assert client.get("/dates/2017/01/01/").status_code == 404
     page = client.get(speech.get_absolute_url()).content.decode()
     assert '<a href="/dates/2017/"><time datetime="2017">2017</time></a>' in page
+    assert "/dates/2017/01/" not in page

@@ -93,3 +93,11 @@ def test_a_source_url_that_is_no_web_address_is_not_linked(client, seed):
     Event.objects.update(source_url="javascript:alert(1)")
     html = client.get(URL).content.decode()
     assert "javascript:" not in html and "Original publication" not in html
+
+
+def test_an_unlabelled_turn_is_headed_by_its_speakers_name(client, seed):
+    turn = seed["utterances"][0]
+    turn.label = ""
+    turn.save()
+    html = client.get(URL).content.decode()
+    assert '<a href="/speakers/rex-w-tillerson/">Rex W. Tillerson</a></h3>' in html
