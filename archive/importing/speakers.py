@@ -10,7 +10,7 @@ from django.db import router
 
 from archive import rows
 from archive.importing.slugs import unique_slug
-from archive.models import Speaker, SpeakerKind, SpeakerLabel
+from archive.models import Speaker, SpeakerKind, SpeakerLabel, SpeakerRedirect
 from archive.names import (
     GENERIC_LABELS,
     is_full_name,
@@ -172,7 +172,7 @@ def create_speaker(reading: SpeakerReading) -> Speaker:
     """Return a new archive speaker made from the reading."""
     return Speaker.objects.create(
         name=reading.name,
-        slug=unique_slug(Speaker, reading.name, "speaker"),
+        slug=unique_slug(Speaker, reading.name, "speaker", also=[(SpeakerRedirect, "old_slug")]),
         role=reading.role,
         affiliation=reading.affiliation,
         country=reading.country,

@@ -31,3 +31,16 @@ def test_like_wildcards_in_a_slug_match_only_themselves():
         [Speaker(name="x", slug=s) for s in ("snake_case", "snakexcase-2", "snake_case-3")]
     )
     assert unique_slug(Speaker, "snake_case", "speaker") == "snake_case-2"
+
+
+def test_letters_unicode_does_not_decompose_are_spelled_out():
+    assert unique_slug(Speaker, "Tove Bjørgaas, Łódź", "speaker") == "tove-bjorgaas-lodz"
+
+
+def test_a_merged_speakers_old_slug_is_not_given_again():
+    from archive.models import SpeakerRedirect
+
+    kept = Speaker.objects.create(name="Eunjung Cho", slug="eunjung-cho")
+    SpeakerRedirect.objects.create(old_slug="eunjong-cho", speaker=kept)
+    redirects = [(SpeakerRedirect, "old_slug")]
+    assert unique_slug(Speaker, "Eunjong Cho", "speaker", also=redirects) == "eunjong-cho-2"
