@@ -41,7 +41,6 @@ class EventView(JsonApiMixin, DetailView):
         turns = list(Utterance.objects.in_event(event).select_related("speaker"))
         return {
             **event_json(request, event),
-            "date_precision": event.date_precision,
             "venue": event.venue,
             "source_url": event.source_link,
             "participants": [participant_json(request, a) for a in appearances],

@@ -32,6 +32,8 @@ def event_json(request, event) -> dict:
         "title": event.title,
         "kind": event.kind,
         "date": event.date.isoformat(),
+        # "year": the source gives the year alone, and the date is its 1 January.
+        "date_precision": event.date_precision,
         "city": event.city,
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "api_url": api_url(request, "api-event", slug=event.slug),

@@ -16,6 +16,7 @@ def test_search_shape(client, archive):
     first = data["results"][0]
     assert set(first) >= {"id", "url", "snippet", "speaker", "event", "interpreted", "label"}
     assert first["event"]["date"] == "2022-05-23" and "<mark>" in first["snippet"]
+    assert first["event"]["date_precision"] == "day"
     assert {f["value"] for f in data["facets"]["speaker"]} == {
         "rex-w-tillerson",
         "luis-videgaray",
