@@ -23,7 +23,11 @@ from archive.reading import SpeakerReading
 
 ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
 # Appearance's role and affiliation columns are as long as Speaker's.
-FITTED = ("name", "role", "affiliation", "country")
+FIELD_SIZES = {
+    name: Speaker._meta.get_field(name).max_length
+    for name in ("name", "role", "affiliation", "country")
+}
+LABEL_SIZE = SpeakerLabel._meta.get_field("label").max_length
 NEW = object()
 
 
@@ -96,16 +100,20 @@ class Directory:
 
 def fitted(readings) -> list[SpeakerReading]:
     """Return the speaker readings with each text cut to the length its column holds."""
-    size = {name: Speaker._meta.get_field(name).max_length for name in FITTED}
-    label_size = SpeakerLabel._meta.get_field("label").max_length
-    return [
-        replace(
-            reading,
-            **{name: getattr(reading, name)[:limit] for name, limit in size.items()},
-            labels=tuple(label[:label_size] for label in reading.labels),
-        )
-        for reading in readings
-    ]
+    return [reading if fits(reading) else cut_to_fit(reading) for reading in readings]
+
+
+def fits(reading: SpeakerReading) -> bool:
+    """Return whether every text of a speaker reading fits its column (nearly always)."""
+    return all(len(getattr(reading, name)) <= size for name, size in FIELD_SIZES.items()) and all(
+        len(label) <= LABEL_SIZE for label in reading.labels
+    )
+
+
+def cut_to_fit(reading: SpeakerReading) -> SpeakerReading:
+    """Return the speaker reading with its over-long texts cut to their columns' lengths."""
+    cut = {name: getattr(reading, name)[:size] for name, size in FIELD_SIZES.items()}
+    return replace(reading, **cut, labels=tuple(label[:LABEL_SIZE] for label in reading.labels))
 
 
 def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:
