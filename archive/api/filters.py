@@ -7,6 +7,7 @@ import datetime
 from django import forms
 
 from archive.models import EventKind, Speaker, SpeakerKind
+from archive.search.forms import refuse_reversed_dates
 
 
 class ListFilters(forms.Form):
@@ -52,9 +53,7 @@ class EventFilters(ListFilters):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("from"), cleaned.get("to")
-        if start and end and start > end:
-            raise forms.ValidationError("The “from” date must not come after the “to” date.")
+        refuse_reversed_dates(cleaned)
         return cleaned
 
     def apply(self, events):

@@ -43,6 +43,13 @@ def _unwanted(ch: str) -> bool:
     return unicodedata.category(ch) in {"Cc", "Cs"}
 
 
+def refuse_reversed_dates(cleaned: dict) -> None:
+    """Refuse a "from" date after the "to" date of a form's cleaned data."""
+    start, end = cleaned.get("from"), cleaned.get("to")
+    if start and end and start > end:
+        raise forms.ValidationError("The “from” date must not come after the “to” date.")
+
+
 class QueryField(forms.CharField):
     """The search box: what the page, the API and the feed show and search is clean text."""
 
@@ -131,9 +138,7 @@ class ArchiveSearchForm(SearchForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("from"), cleaned.get("to")
-        if start and end and start > end:
-            raise forms.ValidationError("The “from” date must not come after the “to” date.")
+        refuse_reversed_dates(cleaned)
         self.parsed = user_query.parse(cleaned.get("q") or "")
         return cleaned
 
