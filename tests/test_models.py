@@ -105,10 +105,10 @@ def test_clean_gives_the_text_the_readers_line_endings(utterance):
     assert utterance.text == "One.\n\nTwo." and utterance.paragraphs[1]["interpreted"]
 
 
-@pytest.mark.parametrize("marks", [[2], [-1], [True], ["0"], {"0": 1}, None, 5])
+@pytest.mark.parametrize("marks", [[2], [-1], [True], ["0"], {"0": 1}, 5, [0, 0]])
 def test_clean_refuses_marks_that_name_no_paragraph(utterance, marks):
     utterance.text, utterance.interpreted_paragraphs = "One.\n\nTwo.", marks
-    with pytest.raises(ValidationError, match="from 0 to 1: the text has 2 paragraphs"):
+    with pytest.raises(ValidationError, match="numbers from 0 to 1: the text has 2 paragraphs"):
         utterance.full_clean()
 
 
@@ -167,3 +167,9 @@ def test_an_event_titled_with_its_year_does_not_repeat_it(event):
 @pytest.mark.parametrize("model", [Utterance, Appearance])
 def test_default_order_needs_no_join(model):
     assert "JOIN" not in str(model.objects.all().query)
+
+
+def test_clean_takes_emptied_marks_and_notes_as_empty_lists(utterance):
+    utterance.interpreted_paragraphs = utterance.notes = None
+    utterance.full_clean()
+    assert utterance.interpreted_paragraphs == [] and utterance.notes == []
