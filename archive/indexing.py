@@ -81,7 +81,7 @@ def queued_by_caller():
 
 
 def queues_per_row() -> bool:
-    """Return whether a row's own save or delete signal should queue it."""
+    """Return whether a deleted row's own signal should queue it."""
     return not getattr(_local, "queued_by_caller", False)
 
 

@@ -43,14 +43,21 @@ def event_json(request, event) -> dict:
 def utterance_json(request, utterance, role: str | None = None) -> dict:
     """Return an utterance as JSON with its speaker and event, without its text."""
     return {
+        **utterance_core(request, utterance),
+        "speaker": speaker_json(request, utterance.speaker, role),
+        "event": event_json(request, utterance.event),
+    }
+
+
+def utterance_core(request, utterance) -> dict:
+    """Return what every JSON shape of an utterance holds: its id, links, label and marks."""
+    return {
         "id": utterance.pk,
         "url": request.build_absolute_uri(utterance.get_absolute_url()),
         "api_url": api_url(request, "api-utterance", pk=utterance.pk),
         "label": utterance.label,
         "interpreted": utterance.interpreted,
         "attribution": utterance.attribution,
-        "speaker": speaker_json(request, utterance.speaker, role),
-        "event": event_json(request, utterance.event),
     }
 
 
@@ -76,13 +83,8 @@ def participant_json(request, appearance) -> dict:
 def turn_json(request, utterance) -> dict:
     """Return an utterance as one turn of its event's transcript, naming only its speaker."""
     return {
-        "id": utterance.pk,
+        **utterance_core(request, utterance),
         "sequence": utterance.sequence,
-        "url": request.build_absolute_uri(utterance.get_absolute_url()),
-        "api_url": api_url(request, "api-utterance", pk=utterance.pk),
-        "label": utterance.label,
         "speaker": {"slug": utterance.speaker.slug, "name": utterance.speaker.name},
-        "attribution": utterance.attribution,
-        "interpreted": utterance.interpreted,
         **words_json(utterance),
     }

@@ -24,6 +24,10 @@ class EventQuerySet(models.QuerySet):
         """Leave out the stored source text, which only the download needs."""
         return self.defer("source_text")
 
+    def dated_to_the_day(self):
+        """Leave out events dated by their year alone, which the source gives no day for."""
+        return self.exclude(date_precision=DatePrecision.YEAR)
+
     def featuring(self, speaker):
         """Return the events a speaker took part in."""
         return self.filter(appearances__speaker=speaker)

@@ -9,7 +9,7 @@ from django.views.generic.dates import (
     YearArchiveView,
 )
 
-from archive.models import DatePrecision, Event
+from archive.models import Event
 
 
 class EventDateMixin:
@@ -27,7 +27,7 @@ class EventDateMixin:
         date_type = date_type or self.get_date_list_period()
         if date_type != "year":
             # A speech dated by its year alone is stored on 1 January, which it was not given on.
-            queryset = queryset.exclude(date_precision=DatePrecision.YEAR)
+            queryset = queryset.dated_to_the_day()
         rows = (
             queryset.order_by()
             .annotate(period=Trunc(self.get_date_field(), date_type))
@@ -55,12 +55,12 @@ class DateYearView(EventDateMixin, YearArchiveView):
 class DateMonthView(EventDateMixin, MonthArchiveView):
     """One month: its days with their number of events, and its events dated to the day."""
 
-    queryset = Event.objects.without_source().exclude(date_precision=DatePrecision.YEAR)
+    queryset = Event.objects.without_source().dated_to_the_day()
     ordering = ("date", "title")
 
 
 class DateDayView(EventDateMixin, DayArchiveView):
     """One day's events, leaving out those dated by their year alone."""
 
-    queryset = Event.objects.without_source().exclude(date_precision=DatePrecision.YEAR)
+    queryset = Event.objects.without_source().dated_to_the_day()
     ordering = ("title",)
