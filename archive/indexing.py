@@ -28,6 +28,7 @@ from whoosh.index import LockError
 
 from archive import rows
 from archive.models import Utterance
+from archive.search.engines import IndexBusy
 from archive.search.models import IndexTask
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ def drain_holding_lock(patience: float = 120.0) -> int:
     while True:
         try:
             done = apply_batch()
-        except LockError:
+        except (LockError, IndexBusy):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
@@ -153,7 +154,7 @@ def _apply_queue_logged() -> tuple[int, bool]:
     try:
         while done := apply_batch():
             applied += done
-    except LockError:
+    except (LockError, IndexBusy):
         log.warning("Index locked by another writer; %s utterance ids stay queued", pending())
         return applied, False
     except Exception:

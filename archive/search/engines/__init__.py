@@ -1,0 +1,5 @@
+"""The search engines behind haystack; code outside this package imports no engine library."""
+
+
+class IndexBusy(Exception):
+    """Another writer holds the index's write lock: the work stays queued and is retried."""
