@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "archive.registry",
     "archive.search",  # before haystack: its rebuild_index/update_index take precedence
     "haystack",
     "archive",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),
     path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker-detail"),
     path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker-feed"),
+    path("people/<slug:slug>/", views.PersonRedirectView.as_view(), name="person-detail"),
     path("utterances/<int:pk>/", views.UtteranceDetailView.as_view(), name="utterance-detail"),
     path("dates/", views.DateIndexView.as_view(), name="date-index"),
     path("dates/<yyyy:year>/", views.DateYearView.as_view(), name="date-year"),

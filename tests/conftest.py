@@ -1,10 +1,39 @@
-"""Shared fixtures: a private search index folder and small archive objects."""
+"""Shared fixtures: the people registry, a private search index folder, small archive objects."""
 
 import datetime
+from functools import cache
 
 import pytest
 
 from archive.models import Event, Speaker, Utterance
+from archive.reading.registry import read_records
+from archive.registry.loading import default_path, load
+from archive.registry.models import Person
+
+
+@cache
+def registry_records() -> list[dict]:
+    """Return the shipped registry, read once."""
+    return read_records(default_path())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Give the test database the shipped people registry, as `make run` gives a new archive."""
+    with django_db_blocker.unblock():
+        load(registry_records())
+
+
+@pytest.fixture(autouse=True)
+def _registry_after_flush(request):
+    """Reload the registry in a transactional test: an earlier one's flush emptied its tables."""
+    marker = request.node.get_closest_marker("django_db")
+    wanted = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if not (wanted or (marker and marker.kwargs.get("transaction"))):
+        return
+    request.getfixturevalue("transactional_db")
+    if not Person.objects.exists():
+        load(registry_records())
 
 
 @pytest.fixture(autouse=True)

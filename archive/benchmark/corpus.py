@@ -16,7 +16,7 @@ from archive.names import is_full_name
 from archive.reading import (
     PARAGRAPH_BREAK,
     SPEAKER_OFFICIAL,
-    SPEAKER_UNIDENTIFIED,
+    SPEAKER_ROLE,
     EventReading,
     Paragraph,
     Reading,
@@ -27,9 +27,7 @@ from archive.reading import (
 FIRST_DAY, YEARS = datetime.date(2005, 1, 1), 20
 TURNS = (50, 300)
 SPEAKERS = 300
-QUESTION = SpeakerReading(
-    key="question", name="Question", kind=SPEAKER_UNIDENTIFIED, labels=("QUESTION",)
-)
+QUESTION = SpeakerReading(key="question", name="Question", kind=SPEAKER_ROLE, labels=("QUESTION",))
 TITLES = ("Secretary", "Minister", "Ambassador", "President", "Spokesperson")
 
 

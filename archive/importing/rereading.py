@@ -18,7 +18,8 @@ from archive.importing.service import (
 )
 from archive.models import Event, Speaker, Utterance, UtteranceRedirect
 from archive.names import is_generic_label
-from archive.reading import Metadata, Reading, read
+from archive.reading import Metadata, Reading
+from archive.registry.snapshot import read_with_registry
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000
@@ -94,7 +95,9 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
     """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
     if reading is None:
         given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
-        reading = read(event.source_text, metadata=given or Metadata(filename=event.source_name))
+        reading = read_with_registry(
+            event.source_text, metadata=given or Metadata(filename=event.source_name)
+        )
     if not reading.utterances:
         raise ImportRefused("The new reading has no turns; the event was left as it was.")
     with transaction.atomic():

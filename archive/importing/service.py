@@ -14,7 +14,8 @@ from archive import indexing, rows
 from archive.importing import speakers as matching
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
-from archive.reading import Metadata, Reading, decode, read
+from archive.reading import Metadata, Reading, decode
+from archive.registry.snapshot import read_with_registry
 
 EVENT_FIELDS = ("title", "kind", "date", "date_precision", "venue", "city", "source_url")
 KIND_WORDS = [
@@ -29,7 +30,7 @@ KIND_WORDS = [
     ("general debate", EventKind.SPEECH),
     ("statement", EventKind.STATEMENT),
     ("remarks", EventKind.REMARKS),
-    ("press conference", EventKind.JOINT_PRESS_CONFERENCE),
+    ("press conference", EventKind.PRESS_CONFERENCE),
 ]
 
 
@@ -114,7 +115,7 @@ def import_source(
     duplicate = existing_event(checksum(source_text))
     if duplicate:
         return ImportResult(event=duplicate, created=False, utterance_count=0)
-    reading = read(data, metadata=metadata)
+    reading = read_with_registry(data, metadata=metadata)
     return import_reading(
         reading=reading,
         source_text=source_text,
@@ -172,7 +173,7 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
     forced = {key: matching.NEW if chosen is None else chosen for key, chosen in choices.items()}
     readings = matching.fitted(reading.speakers)
     directory = matching.Directory.load(readings)
-    resolved = matching.resolve_all(readings, forced, directory)
+    resolved = matching.resolve_all(readings, forced, directory, event.date)
     pairs = [(resolved[r.key], r) for r in readings]
     matching.record_labels(pairs)
     later = speakers_seen_later(event, [s for s, r in pairs if matching.would_replace(s, r)])

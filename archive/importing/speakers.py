@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.db import router
+from django.db.models import Max, Min
 
-from archive import rows
+from archive import indexing, rows
 from archive.importing.slugs import unique_slug
-from archive.models import Speaker, SpeakerKind, SpeakerLabel, SpeakerRedirect
+from archive.models import Appearance, Speaker, SpeakerKind, SpeakerLabel, SpeakerRedirect
 from archive.names import (
     GENERIC_LABELS,
     is_full_name,
@@ -20,8 +22,12 @@ from archive.names import (
     surname,
 )
 from archive.reading import SpeakerReading
+from archive.registry.models import Person
 
-ROLE_KINDS = {SpeakerKind.UNIDENTIFIED, SpeakerKind.MODERATOR}
+ROLE_KINDS = {SpeakerKind.ROLE, SpeakerKind.MODERATOR}
+# An unresolved speaker ("Kirby", "President") is one already in the archive only if it spoke
+# under the same label within this many days: the same label years apart may be someone else.
+SAME_PERIOD = datetime.timedelta(days=2 * 365)
 # Appearance's role and affiliation columns are as long as Speaker's.
 FIELD_SIZES = {
     name: Speaker._meta.get_field(name).max_length
@@ -42,6 +48,8 @@ class Known(NamedTuple):
     slug: str
     role: str
     affiliation: str
+    person_id: int | None
+    resolved: bool
 
 
 @dataclass
@@ -52,38 +60,63 @@ class Directory:
     by_label: dict[str, list[Known]] = field(default_factory=dict)
     by_surname: dict[str, list[Known]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[int, Known] = field(default_factory=dict)
+    by_person: dict[int, Known] = field(default_factory=dict)
+    person_ids: dict[str, int] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    periods: dict[int, tuple[datetime.date, datetime.date]] = field(default_factory=dict)
     made: dict[int, Speaker] = field(default_factory=dict)
 
     def __post_init__(self):
         for speaker in self.speakers:
-            self.by_surname[speaker.surname_key].append(speaker)
-            self.by_id[speaker.pk] = speaker
+            self.index(speaker)
+
+    def index(self, speaker: Known) -> None:
+        """Make a known speaker findable by surname, id and registry person."""
+        self.by_surname[speaker.surname_key].append(speaker)
+        self.by_id[speaker.pk] = speaker
+        if speaker.person_id:
+            self.by_person[speaker.person_id] = speaker
 
     @classmethod
     def load(cls, readings) -> Directory:
-        """Return the directory for the given speaker readings: at most two plain queries."""
-        # Every match needs the surnames to agree, so no other speaker could be one. Rows stay
-        # tuples: first-name-only questioners make hundreds of speakers share a key, and are
-        # left out when nothing could match them, lest each import load every "Matt" so far.
+        """Return the directory for the given speaker readings: a few plain queries."""
+        # Every match needs the surnames to agree, or the registry person, so no other speaker
+        # could be one. Rows stay tuples: first-name-only questioners make hundreds of speakers
+        # share a key, and are left out when nothing could match them.
         keys = {surname(reading.name) for reading in readings if could_match(reading)}
-        found = rows.select_in(Speaker, ["id", *Known._fields[1:]], "surname_key", keys)
-        directory = cls(list(map(Known._make, found)))
+        columns = ["id", *Known._fields[1:]]
+        found = {row[0]: row for row in rows.select_in(Speaker, columns, "surname_key", keys)}
+        people = registry_people({r.person for r in readings if r.person})
+        person_ids = {key: pk for key, (pk, _, _) in people.items()}
+        for row in rows.select_in(Speaker, columns, "person_id", person_ids.values()):
+            found[row[0]] = row
+        directory = cls(list(map(Known._make, found.values())), person_ids=person_ids)
+        directory.names = {key: (name, sort_name) for key, (_, name, sort_name) in people.items()}
+        directory.load_labels(readings)
+        return directory
+
+    def load_labels(self, readings) -> None:
+        """Index the known speakers by the readings' labels, with the period each spoke in."""
         # Generic labels (QUESTION) never decide a match, and thousands of speakers carry them.
         labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
-        if labels and directory.by_id:
-            for label, speaker_id in rows.select_in(
-                SpeakerLabel, ["label", "speaker_id"], "label", labels
-            ):
-                if speaker_id in directory.by_id:
-                    directory.by_label.setdefault(label, []).append(directory.by_id[speaker_id])
-        return directory
+        if not (labels and self.by_id):
+            return
+        for label, speaker_id in rows.select_in(
+            SpeakerLabel, ["label", "speaker_id"], "label", labels
+        ):
+            if speaker_id in self.by_id:
+                self.by_label.setdefault(label, []).append(self.by_id[speaker_id])
+        unresolved = {s.pk for known in self.by_label.values() for s in known if not s.resolved}
+        if unresolved:
+            spans = Appearance.objects.filter(speaker_id__in=unresolved).values("speaker_id")
+            spans = spans.annotate(first=Min("event__date"), last=Max("event__date"))
+            self.periods = {row["speaker_id"]: (row["first"], row["last"]) for row in spans}
 
     def add(self, speaker: Speaker) -> None:
         """Make a speaker created during this reading matchable by the next ones."""
         entry = Known(*(getattr(speaker, name) for name in Known._fields))
         self.speakers.append(entry)
-        self.by_surname[entry.surname_key].append(entry)
-        self.by_id[entry.pk] = entry
+        self.index(entry)
         self.made[speaker.pk] = speaker
 
     def speaker(self, pk: int) -> Speaker:
@@ -127,14 +160,14 @@ def compatible(speaker: Known | Speaker, reading: SpeakerReading) -> bool:
 
 def is_role_only(reading: SpeakerReading) -> bool:
     """Return whether the reading names a role (Moderator, Question) rather than a person."""
-    if reading.kind == SpeakerKind.UNIDENTIFIED or reading.name.upper() in GENERIC_LABELS:
+    if reading.kind == SpeakerKind.ROLE or reading.name.upper() in GENERIC_LABELS:
         return True
     return reading.kind in ROLE_KINDS and not is_full_name(reading.name)
 
 
 def could_match(reading: SpeakerReading) -> bool:
     """Return whether a known speaker could match: by a label of its own, or by name."""
-    if is_role_only(reading) or is_full_name(reading.name):
+    if is_role_only(reading) or is_full_name(reading.name) or reading.person:
         return True
     return any(not is_generic_label(label) for label in reading.labels)
 
@@ -145,7 +178,25 @@ def only_one(matches: list[Known]) -> Known | None:
     return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 
-def match_by_label(reading: SpeakerReading, directory: Directory) -> Known | None:
+def registry_people(slugs: set[str]) -> dict[str, tuple[int, str, str]]:
+    """Return the id, name and sort name of each registry person with one of these slugs."""
+    if not slugs:
+        return {}
+    found = Person.objects.filter(slug__in=slugs).values_list("slug", "pk", "name", "sort_name")
+    return {slug: (pk, name, sort_name) for slug, pk, name, sort_name in found}
+
+
+def in_period(speaker: Known, directory: Directory, day: datetime.date | None) -> bool:
+    """Return whether an unresolved speaker spoke within SAME_PERIOD of the day (resolved: yes)."""
+    if speaker.resolved or day is None:
+        return True
+    first, last = directory.periods.get(speaker.pk, (None, None))
+    return first is not None and first - SAME_PERIOD <= day <= last + SAME_PERIOD
+
+
+def match_by_label(
+    reading: SpeakerReading, directory: Directory, day: datetime.date | None = None
+) -> Known | None:
     """Return the one compatible speaker already known by one of the reading's labels."""
     known = [
         speaker
@@ -153,7 +204,14 @@ def match_by_label(reading: SpeakerReading, directory: Directory) -> Known | Non
         if not is_generic_label(label)
         for speaker in directory.by_label.get(label, ())
     ]
-    return only_one([speaker for speaker in known if compatible(speaker, reading)])
+    # A registry person's speaker is found by the person; a label alone never makes them.
+    return only_one(
+        [
+            s
+            for s in known
+            if not s.person_id and compatible(s, reading) and in_period(s, directory, day)
+        ]
+    )
 
 
 def match_by_name(reading: SpeakerReading, directory: Directory) -> Known | None:
@@ -164,45 +222,92 @@ def match_by_name(reading: SpeakerReading, directory: Directory) -> Known | None
             s for s in directory.speakers if s.kind == reading.kind and s.name.casefold() == wanted
         ]
         return min(same, key=lambda s: s.pk, default=None)
-    if not is_full_name(reading.name):
-        return None
+    if not (reading.resolved and is_full_name(reading.name)):
+        return None  # never by a surname or a first name alone
     # Accents defeat the database's case folding, so names are compared folded, in Python.
     candidates = directory.by_surname.get(surname(reading.name), ())
-    agreeing = [
-        s for s in candidates if s.kind != SpeakerKind.UNIDENTIFIED and compatible(s, reading)
-    ]
+    agreeing = [s for s in candidates if s.kind != SpeakerKind.ROLE and compatible(s, reading)]
     # "Matt Lee" is the archive's Matt Lee even when a "Lee" known by surname alone exists.
     full = [s for s in agreeing if is_full_name(s.name)]
     return only_one(full or agreeing)
 
 
-def create_speaker(reading: SpeakerReading) -> Speaker:
-    """Return a new archive speaker made from the reading."""
+def match_by_person(reading: SpeakerReading, directory: Directory) -> Known | None:
+    """Return the speaker of the reading's registry person, or an unlinked one of that name."""
+    person_id = directory.person_ids.get(reading.person)
+    if person_id is None:
+        return None
+    if person_id in directory.by_person:
+        return directory.by_person[person_id]
+    # A speaker made before the registry knew the person ("Jen Psaki") becomes theirs.
+    unlinked = [
+        s
+        for s in directory.by_surname.get(surname(reading.name), ())
+        if not s.person_id and s.kind != SpeakerKind.ROLE and is_full_name(s.name)
+    ]
+    return only_one([s for s in unlinked if same_person_name(s.name, reading.name)])
+
+
+def link(found: Known, reading: SpeakerReading, directory: Directory) -> Known:
+    """Make an unlinked speaker the reading's registry person's, under the registry's name."""
+    person_id = directory.person_ids[reading.person]
+    name, sort_name = directory.names[reading.person]
+    speaker = directory.speaker(found.pk)
+    speaker.person_id, speaker.resolved = person_id, True
+    speaker.name, speaker.sort_name = name, sort_name or sort_name_of(name)
+    speaker.save(update_fields=["person", "resolved", "name", "sort_name"])
+    indexing.schedule_index(speaker.utterances.values_list("pk", flat=True))
+    linked = found._replace(person_id=person_id, resolved=True, name=name)
+    directory.by_person[person_id] = directory.by_id[found.pk] = linked
+    return linked
+
+
+def create_speaker(reading: SpeakerReading, directory: Directory | None = None) -> Speaker:
+    """Return a new archive speaker made from the reading, named as the registry names them."""
+    person_id = directory.person_ids.get(reading.person) if directory else None
+    name, sort_name = directory.names[reading.person] if person_id else (reading.name, "")
     return Speaker.objects.create(
-        name=reading.name,
-        slug=unique_slug(Speaker, reading.name, "speaker", also=[(SpeakerRedirect, "old_slug")]),
+        name=name,
+        slug=unique_slug(Speaker, name, "speaker", also=[(SpeakerRedirect, "old_slug")]),
         role=reading.role,
         affiliation=reading.affiliation,
         country=reading.country,
         kind=reading.kind,
+        person_id=person_id,
+        resolved=reading.resolved or reading.kind == SpeakerKind.ROLE,
+        sort_name=sort_name or (name if reading.kind == SpeakerKind.ROLE else sort_name_of(name)),
     )
 
 
-def match(reading: SpeakerReading, directory: Directory) -> Known | None:
+def sort_name_of(name: str) -> str:
+    """Return "Surname, Given names" for a name the registry does not know."""
+    words = name.split()
+    return f"{words[-1]}, {' '.join(words[:-1])}" if is_full_name(name) else name
+
+
+def match(
+    reading: SpeakerReading, directory: Directory, day: datetime.date | None = None
+) -> Known | None:
     """Return the archive speaker a reading's speaker is, or None when it is a new one."""
-    return match_by_label(reading, directory) or match_by_name(reading, directory)
+    if reading.person and reading.person in directory.person_ids:
+        return match_by_person(reading, directory)
+    return match_by_label(reading, directory, day) or match_by_name(reading, directory)
 
 
-def resolve_all(readings, choices, directory: Directory) -> dict[str, Speaker]:
+def resolve_all(
+    readings, choices, directory: Directory, day: datetime.date | None = None
+) -> dict[str, Speaker]:
     """Return the archive speaker of each reading key: chosen, matched or created, in order."""
     # `choices` maps a key to a Speaker, or to NEW to force a new one; other keys are matched, also
     # against speakers created for earlier keys.
     resolved = {}
     for reading in readings:
         choice = choices.get(reading.key)
-        found = match(reading, directory) if choice is None else None
+        found = match(reading, directory, day) if choice is None else None
+        if found and reading.person and not found.person_id:
+            found = link(found, reading, directory)
         if choice is NEW or (choice is None and found is None):
-            choice = create_speaker(reading)
+            choice = create_speaker(reading, directory)
             directory.add(choice)
         resolved[reading.key] = choice if choice is not None else directory.speaker(found.pk)
     return resolved

@@ -7,6 +7,7 @@ class EventKind(models.TextChoices):
     PRESS_AVAILABILITY = "press-availability", "Press availability"
     PRESS_BRIEFING = "press-briefing", "Press briefing"
     JOINT_PRESS_CONFERENCE = "joint-press-conference", "Joint press conference"
+    PRESS_CONFERENCE = "press-conference", "Press conference"
     PRESS_CALL = "press-call", "Press call"
     PRESS_GAGGLE = "press-gaggle", "Press gaggle"
     INTERVIEW = "interview", "Interview"
@@ -25,7 +26,9 @@ class SpeakerKind(models.TextChoices):
     OFFICIAL = "official", "Official"
     JOURNALIST = "journalist", "Journalist"
     MODERATOR = "moderator", "Moderator or spokesperson"
-    UNIDENTIFIED = "unidentified", "Unidentified"
+    # Not a person: an unnamed moderator or operator, an audience, an unidentified questioner,
+    # officials on background, a country's representative whom the text does not name.
+    ROLE = "role", "Role (not a person)"
 
 
 class Attribution(models.TextChoices):

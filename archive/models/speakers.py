@@ -22,8 +22,16 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(slug=slug).first() or self.filter(redirects__old_slug=slug).first()
 
     def identified(self):
-        """Return speakers known by name (not anonymous questioners)."""
-        return self.exclude(kind=SpeakerKind.UNIDENTIFIED)
+        """Return the speakers who are people, not roles (moderators, audiences, questioners)."""
+        return self.exclude(kind=SpeakerKind.ROLE)
+
+    def roles(self):
+        """Return the speakers who are roles, not people."""
+        return self.filter(kind=SpeakerKind.ROLE)
+
+    def unresolved(self):
+        """Return the people known only by a surname, a first name or a title: to review."""
+        return self.identified().filter(resolved=False)
 
     def with_counts(self):
         """Annotate each speaker with their number of utterances and events."""
@@ -73,7 +81,7 @@ def _count_per_speaker(speaker_model, relation: str):
 
 
 class Speaker(models.Model):
-    """A person (or an unidentified role such as 'Question') who speaks in transcripts."""
+    """A person (or a role such as 'Moderator') who speaks in transcripts."""
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
@@ -84,6 +92,22 @@ class Speaker(models.Model):
         max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.OFFICIAL
     )
     created = models.DateTimeField(auto_now_add=True)
+    person = models.OneToOneField(
+        "registry.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speaker",
+        help_text="The registry person this speaker is: one speaker per person.",
+    )
+    resolved = models.BooleanField(
+        default=True,
+        help_text="Off when the transcripts give only a surname, a first name or a bare title: "
+        "for an admin to review.",
+    )
+    sort_name = models.CharField(
+        max_length=200, blank=True, help_text="A–Z order by family name: 'Biden, Joseph R.'."
+    )
     surname_key = models.CharField(
         max_length=100,
         blank=True,

@@ -2,6 +2,7 @@
 
 from archive.reading.detect import decode
 from archive.reading.reader import read
+from archive.reading.registry import KnownPerson, Post, Registry
 from archive.reading.serialize import to_dict
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
@@ -10,7 +11,7 @@ from archive.reading.types import (
     SPEAKER_JOURNALIST,
     SPEAKER_MODERATOR,
     SPEAKER_OFFICIAL,
-    SPEAKER_UNIDENTIFIED,
+    SPEAKER_ROLE,
     EventReading,
     Metadata,
     Paragraph,
@@ -27,12 +28,15 @@ __all__ = [
     "SPEAKER_JOURNALIST",
     "SPEAKER_MODERATOR",
     "SPEAKER_OFFICIAL",
-    "SPEAKER_UNIDENTIFIED",
+    "SPEAKER_ROLE",
     "EventReading",
+    "KnownPerson",
     "Metadata",
     "Paragraph",
+    "Post",
     "ReaderError",
     "Reading",
+    "Registry",
     "SpeakerReading",
     "UtteranceReading",
     "decode",

@@ -66,6 +66,23 @@ def find_date(text: str) -> tuple[datetime.date | None, str]:
     return None, text
 
 
+def event_date(
+    title: str, printed: datetime.date | None, published: datetime.date | None
+) -> tuple[datetime.date | None, tuple[str, ...]]:
+    """Return the event's date and any warning: a date the title or text prints wins.
+
+    A page's publication date is often the day after the event ("Department Press Briefing –
+    February 7, 2022" published on 8 February).
+    """
+    found = find_date(title)[0] or printed
+    if found and published and found != published:
+        return found, (
+            f"dated {found.isoformat()} as the transcript prints it, "
+            f"not {published.isoformat()} as the page was published",
+        )
+    return found or published, ()
+
+
 def as_date(value: object) -> datetime.date | None:
     """Return a date from a front-matter value (date, datetime or ISO string)."""
     if isinstance(value, datetime.datetime):

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from archive.reading.detect import decode
 from archive.reading.reader import read
+from archive.reading.registry import EMPTY, Registry
 from archive.reading.types import Metadata, ReaderError, Reading
+
+# The registry a worker process reads with, handed over once when the process starts.
+_registry = EMPTY
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,12 @@ class FileReading:
         return Metadata(filename=self.path.name)
 
 
+def use_registry(registry: Registry) -> None:
+    """Read with this registry from now on (in a worker process: its initializer)."""
+    global _registry
+    _registry = registry
+
+
 def read_file(path: Path) -> FileReading:
     """Return the reading of one file; a missing file or unreadable text becomes `error`."""
     try:
@@ -37,20 +47,25 @@ def read_file(path: Path) -> FileReading:
     try:
         # Stored and checksummed as the reader decodes it, so a re-read sees the same text.
         source_text, _warnings = decode(data)
-        reading = read(data, metadata=Metadata(filename=path.name))
+        reading = read(data, metadata=Metadata(filename=path.name), registry=_registry)
     except ReaderError as error:
         return FileReading(path, error=str(error))
     return FileReading(path, source_text, reading)
 
 
-def read_files(paths: Iterable[Path], jobs: int = 1) -> Iterator[FileReading]:
+def read_files(
+    paths: Iterable[Path], jobs: int = 1, registry: Registry = EMPTY
+) -> Iterator[FileReading]:
     """Yield the reading of each file in order, read by `jobs` processes a few files ahead."""
+    use_registry(registry)
     if jobs <= 1:
         yield from map(read_file, paths)
         return
     # Spawned, not forked: a forked child would share the parent's database connection.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=use_registry, initargs=(registry,)
+    ) as pool:
         ahead: deque = deque()
         for path in paths:
             ahead.append(pool.submit(read_file, path))

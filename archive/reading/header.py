@@ -51,6 +51,11 @@ def is_role_phrase(text: str) -> bool:
     return any(w.upper() in HEAD_ROLES for w in words)
 
 
+def names_office(text: str) -> bool:
+    """Return whether a line names an office, so is a person and no venue ("Foreign Minister…")."""
+    return any(w.upper().strip(".,") in HEAD_ROLES for w in text.split())
+
+
 def is_shouted(text: str) -> bool:
     """Return whether a line is all capitals (a repeated heading)."""
     if any(c.isalpha() and not c.isupper() for c in text):
@@ -88,7 +93,7 @@ def take_line(header: Header, text: str, kind: str) -> None:
         return
     elif is_prose(text):
         header.lead.append(text)
-    elif not header.venue and len(text.split()) <= 6:
+    elif not header.venue and len(text.split()) <= 6 and not names_office(text):
         header.venue = text
 
 

@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from archive.reading.draft import Draft
-from archive.reading.event import as_date, find_date, kind_from_title, web_url
+from archive.reading.event import as_date, event_date, find_date, kind_from_title, web_url
 from archive.reading.header import read_header
 from archive.reading.people import from_author_bar, from_title, interview_kind, merge
 from archive.reading.text import narrator_of, with_lead
@@ -98,8 +98,9 @@ def read_html(text: str) -> Draft:
     header = read_header([c.text for c in preamble], kind, frozenset({author}))
     people = merge([*from_author_bar(author), *header.people, *from_title(title)])
     host = people[0].described() if people and not people[0].journalist else author
-    event = EventReading(title, kind, date or header.date, header.venue, header.city, url, host)
+    day, dated = event_date(title, header.date, date)
+    event = EventReading(title, kind, day, header.venue, header.city, url, host)
     home = "United States" if "state.gov" in url or "Department of State" in text[:3000] else ""
     turns, missing = with_lead(preamble, turns, header.lead)
     narrator = narrator_of(people) if missing else None
-    return Draft("html", event, people, turns, missing, home, narrator)
+    return Draft("html", event, people, turns, dated + missing, home, narrator)

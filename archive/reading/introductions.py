@@ -51,6 +51,7 @@ WHOLE_SENTENCE = re.compile(r"[^.?!,;:]+[.?!](?:\s|$)")
 # Led by the punctuation, not a lookbehind, so the scan can skip to it.
 SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 WINDOW = 200  # an introduction's name and outlet fit well within this many characters
+TAIL_WINDOW = 300  # a bare "Name, Outlet." sentence introduces only this near a turn's end
 CORRECTED = re.compile(r"\s*[—–-]\s*[A-Z]")
 CONTRACTION = re.compile(r"['’](?:m|re|s|ll|ve|d|t)$", re.I)
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
@@ -204,8 +205,10 @@ def handed_to(text: str, known: frozenset[str]) -> list[tuple[int, Journalist]]:
 
 def sentence_intros(text: str, known: frozenset[str]) -> list[tuple[int, Journalist]]:
     """Return journalists a whole sentence names with an outlet ("Ruben Barrera from Notimex.")."""
+    # Only near the turn's end, where a moderator names the next asker: in a speech, "Jim Farley
+    # of Ford." thanks a guest and hands nobody the floor.
     found = []
-    for match in SENTENCE_START.finditer(text):
+    for match in SENTENCE_START.finditer(text, max(0, len(text) - TAIL_WINDOW)):
         start, end = match.end(), match.end() + WINDOW
         if not WHOLE_SENTENCE.match(text, start, end):
             continue  # cheap, and most sentences fail it: no need to look for a name

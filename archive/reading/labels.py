@@ -10,7 +10,9 @@ from archive.reading.lexicon import (
     HEAD_ROLES,
     HONORIFICS,
     MODERATOR_LABELS,
+    NUMBER_WORDS,
     QUESTION_LABELS,
+    ROLE_HEADS,
     ROLE_WORDS,
     SINGLE_LABELS,
     UNIDENTIFIED_LABELS,
@@ -49,10 +51,18 @@ class Label:
         return self.canonical in UNIDENTIFIED_LABELS or not self.printed
 
     @property
+    def is_role(self) -> bool:
+        """Return whether the label names a role, not a person (MODERATOR, AUDIENCE MEMBER)."""
+        if self.name and self.honorific:
+            return False
+        words = [w for w in self.canonical.split() if w not in NUMBER_WORDS]
+        return self.is_moderator or self.is_unidentified or bool(words and words[-1] in ROLE_HEADS)
+
+    @property
     def strong(self) -> bool:
         """Return whether the label's words alone make it a speaker label."""
-        if self.honorific or self.canonical in SINGLE_LABELS | QUESTION_LABELS:
-            return True
+        if self.honorific or self.canonical in SINGLE_LABELS | QUESTION_LABELS or self.is_role:
+            return True  # a role's label too: "AUDIENCE: Hear! Hear!" is never the speaker's words
         return any(word in HEAD_ROLES for word in self.role)
 
 
@@ -88,10 +98,18 @@ def split_label(line: str) -> tuple[str, str] | None:
 def canonical_words(printed: str) -> list[str]:
     """Return the label's words without dots, typos in role words corrected."""
     words = [w.strip(".") for w in printed.replace(".", ". ").split() if w.strip(".")]
+    # The last word is mostly a name, kept as printed, unless an honorific-less label would
+    # otherwise name nobody: "THE PRESIDNET" is the President.
+    titled = any(w in HONORIFICS for w in words)
     corrected = []
     for i, word in enumerate(words):
         last = i == len(words) - 1
-        fixed = word if word in ROLE_WORDS or last else near(word, ROLE_WORDS)
+        if word in ROLE_WORDS or (last and (titled or i == 0)):
+            fixed = word
+        elif last:
+            fixed = near(word, HEAD_ROLES) if all(w in ROLE_WORDS for w in words[:-1]) else ""
+        else:
+            fixed = near(word, ROLE_WORDS)
         corrected.append(fixed or word)
     return corrected
 

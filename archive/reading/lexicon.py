@@ -1,11 +1,16 @@
-"""Small word lists the reader needs: role words, honorifics, demonyms, countries, outlets."""
+"""Small word lists the reader needs: role words, honorifics, organisations, places."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-HONORIFICS = frozenset({"MR", "MS", "MRS", "MISS", "DR", "SIR", "MADAM", "MADAME", "HE", "HER"})
+from rapidfuzz.distance import OSA
+
+from archive.reading import countries
+
+HONORIFICS = frozenset(
+    {"MR", "MS", "MRS", "MISS", "DR", "SIR", "MADAM", "MADAME", "HE", "HER", "SHEIKH", "SHEIKHA"}
+)
 
 ROLE_WORDS = frozenset(
     """
@@ -14,11 +19,13 @@ ROLE_WORDS = frozenset(
     SECURITY RELATIONS GOVERNMENT EXTERNAL AFFAIRS FOREIGN COMMERCE ECONOMY ECONOMIC TRADE
     INDUSTRY INTERIOR FINANCE TREASURY JUSTICE ENERGY NATIONAL ADVISOR ADVISER DIRECTOR SPECIAL
     ENVOY REPRESENTATIVE HIGH SENIOR OFFICIAL ADMINISTRATION ADMINISTRATOR COMMISSIONER CHAIRMAN
-    CHAIR CHAIRWOMAN LEADER KING QUEEN EMIR CROWN PRINCE PRINCESS SHEIKH SENATOR GOVERNOR MAYOR
+    CHAIR CHAIRWOMAN LEADER KING QUEEN EMIR CROWN PRINCE PRINCESS SENATOR GOVERNOR MAYOR
     COUNSELOR COUNSELLOR DEPARTMENT OFFICE HEALTH LABOR AGRICULTURE TRANSPORTATION EDUCATION
     ENVIRONMENT CLIMATE INTELLIGENCE MILITARY ADMIRAL COLONEL CAPTAIN MAJOR LIEUTENANT COORDINATOR
     PRESS SPEAKER STAFF CHIEF OFFICER COMMANDER DIPLOMAT CONSUL MODERATOR OPERATOR INTERPRETER
     AIDE PARTICIPANT AUDIENCE MEMBER ANNOUNCER THE ONE TWO THREE FOUR FIVE FIRST SECOND THIRD
+    LADY GENTLEMAN ACTING COACH SURGEON REVEREND BISHOP RABBI MAJORITY MINORITY WHIP
+    CONGRESSMAN CONGRESSWOMAN ATTORNEY JUDGE SERGEANT STRATEGIC COMMUNICATIONS
     APNSA CABINET POLICY GLOBAL PUBLIC DEVELOPMENT MANAGEMENT ARMS CONTROL HUMAN RIGHTS COUNCIL
     """.split()
 )
@@ -28,6 +35,17 @@ MODERATOR_LABELS = frozenset({"MODERATOR", "OPERATOR", "ANNOUNCER", "MASTER OF C
 UNIDENTIFIED_LABELS = frozenset(
     {"PARTICIPANT", "AUDIENCE MEMBER", "AUDIENCE", "UNIDENTIFIED", "UNIDENTIFIED SPEAKER"}
 )
+# A label whose last word is one of these names nobody in particular ("SENIOR ADMINISTRATION
+# OFFICIAL", "ZAMBIAN OFFICIAL", "AUDIENCE MEMBERS"): a role, not a person.
+ROLE_HEADS = frozenset(
+    """
+    OFFICIAL OFFICIALS AIDE AIDES STAFF STAFFER PARTICIPANT PARTICIPANTS AUDIENCE MEMBER MEMBERS
+    CROWD MODERATOR OPERATOR INTERPRETER ANNOUNCER NARRATOR CUSTOMER CUSTOMERS STUDENT STUDENTS
+    VOICE VOICES UNIDENTIFIED SPEAKERS PARTICIPANTS CHILDREN CHILD WORKER WORKERS ATTENDEE
+    ATTENDEES RESIDENT RESIDENTS DELEGATE PANELIST EMPLOYEE EMPLOYEES GUEST GUESTS
+    """.split()
+)
+NUMBER_WORDS = frozenset("ONE TWO THREE FOUR FIVE SIX 1 2 3 4 5 6 #1 #2 #3".split())
 HEAD_ROLES = frozenset(
     """
     SECRETARY MINISTER PRESIDENT PREMIER CHANCELLOR AMBASSADOR SPOKESPERSON SPOKESMAN SPOKESWOMAN
@@ -41,128 +59,13 @@ SINGLE_LABELS = frozenset(
     {"QUESTION", "MODERATOR", "OPERATOR", "INTERPRETER", "AIDE", "PARTICIPANT", "ANNOUNCER"}
 )
 
-DEMONYMS = {
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "mexican": "Mexico",
-    "german": "Germany",
-    "italian": "Italy",
-    "costa rican": "Costa Rica",
-    "moldovan": "Moldova",
-    "uk": "United Kingdom",
-    "british": "United Kingdom",
-    "ukrainian": "Ukraine",
-    "greenlandic": "Greenland",
-    "danish": "Denmark",
-    "kosovo": "Kosovo",
-    "indian": "India",
-    "japanese": "Japan",
-    "korean": "South Korea",
-    "south korean": "South Korea",
-    "chinese": "China",
-    "russian": "Russia",
-    "french": "France",
-    "canadian": "Canada",
-    "singaporean": "Singapore",
-    "israeli": "Israel",
-    "saudi": "Saudi Arabia",
-    "turkish": "Turkey",
-    "polish": "Poland",
-    "australian": "Australia",
-    "brazilian": "Brazil",
-    "egyptian": "Egypt",
-    "spanish": "Spain",
-    "dutch": "Netherlands",
-    "swedish": "Sweden",
-    "norwegian": "Norway",
-    "finnish": "Finland",
-    "greek": "Greece",
-    "jordanian": "Jordan",
-    "qatari": "Qatar",
-    "emirati": "United Arab Emirates",
-    "philippine": "Philippines",
-    "indonesian": "Indonesia",
-    "vietnamese": "Vietnam",
-    "pakistani": "Pakistan",
-    "afghan": "Afghanistan",
-    "iraqi": "Iraq",
-    "iranian": "Iran",
-    "kenyan": "Kenya",
-    "nigerian": "Nigeria",
-    "south african": "South Africa",
-    "colombian": "Colombia",
-    "guatemalan": "Guatemala",
-    "honduran": "Honduras",
-    "salvadoran": "El Salvador",
-    "panamanian": "Panama",
-    "venezuelan": "Venezuela",
-    "cuban": "Cuba",
-    "argentine": "Argentina",
-    "chilean": "Chile",
-    "peruvian": "Peru",
-    "belgian": "Belgium",
-    "austrian": "Austria",
-    "swiss": "Switzerland",
-    "irish": "Ireland",
-    "lithuanian": "Lithuania",
-    "latvian": "Latvia",
-    "estonian": "Estonia",
-    "romanian": "Romania",
-    "hungarian": "Hungary",
-    "czech": "Czech Republic",
-    "slovak": "Slovakia",
-    "georgian": "Georgia",
-    "armenian": "Armenia",
-    "azerbaijani": "Azerbaijan",
-    "kazakh": "Kazakhstan",
-    "mongolian": "Mongolia",
-    "thai": "Thailand",
-    "malaysian": "Malaysia",
-    "new zealand": "New Zealand",
-}
-
-COUNTRY_ALIASES = {
-    "republic of korea": "South Korea",
-    "the republic of korea": "South Korea",
-    "republic of india": "India",
-    "the republic of india": "India",
-    "people's republic of china": "China",
-    "the people's republic of china": "China",
-    "people’s republic of china": "China",
-    "the people’s republic of china": "China",
-    "russian federation": "Russia",
-    "the russian federation": "Russia",
-    "united states of america": "United States",
-    "the united states": "United States",
-    "the united states of america": "United States",
-    "the united kingdom": "United Kingdom",
-    "the philippines": "Philippines",
-    "the netherlands": "Netherlands",
-}
-
-COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_ALIASES.values())
-
-ISO3 = {
-    "BFA": "Burkina Faso",
-    "CHN": "China",
-    "RUS": "Russia",
-    "USA": "United States",
-    "GBR": "United Kingdom",
-    "FRA": "France",
-    "DEU": "Germany",
-    "IND": "India",
-    "JPN": "Japan",
-    "BRA": "Brazil",
-    "MEX": "Mexico",
-    "UKR": "Ukraine",
-    "ZAF": "South Africa",
-    "KOR": "South Korea",
-    "CAN": "Canada",
-}
+# Country names as printed ("Japan", "the Republic of Korea"), from the one country table.
+COUNTRIES = countries.names()
 
 ORGANISATIONS = frozenset(
     {"NATO", "EU", "European Union", "UN", "United Nations", "OSCE", "ASEAN", "African Union"}
+    | {"White House", "State Department", "Department of State", "National Security Council"}
+    | {"NSC", "Pentagon", "Department of Defense", "Treasury", "G7", "G20"}
 )
 
 US_STATES_AND_REGIONS = frozenset(
@@ -186,29 +89,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def country_named(text: str) -> str:
-    """Return the country a phrase ("the Republic of Korea", "Japan") names, or ""."""
-    cleaned = re.sub(r"\s+", " ", text).strip().strip(",.")
-    key = cleaned.casefold()
-    if key in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[key]
-    bare = key.removeprefix("the ")
-    return next((c for c in COUNTRIES if c.casefold() == bare), "")
-
-
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Return the Levenshtein distance of a and b, capped at limit + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return min(previous[-1], limit + 1)
+    """Return the edit distance of a and b (swapped letters: one edit), capped at limit + 1."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def near(word: str, vocabulary: frozenset[str]) -> str:

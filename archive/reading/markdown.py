@@ -7,7 +7,7 @@ import re
 import yaml
 
 from archive.reading.draft import Draft
-from archive.reading.event import as_date, kind_from_title, web_url
+from archive.reading.event import as_date, event_date, kind_from_title, web_url
 from archive.reading.header import read_header
 from archive.reading.people import from_title, interview_kind, merge
 from archive.reading.text import US_SOURCE, narrator_of, with_lead
@@ -83,10 +83,12 @@ def read_markdown(text: str) -> Draft:
     header = read_header([c.text for c in preamble], kind)
     source_url = web_url(text_field(data, "source_url", "url", "link"))
     people = merge([*from_title(title), *header.people])
+    published = as_date(data.get("date")) or as_date(data.get("published_time"))
+    day, dated = event_date(title, header.date, published)
     event = EventReading(
         title=title,
         kind=kind,
-        date=as_date(data.get("date")) or header.date or as_date(data.get("published_time")),
+        date=day,
         venue=header.venue,
         city=header.city or title_city,
         source_url=source_url,
@@ -96,4 +98,4 @@ def read_markdown(text: str) -> Draft:
     home = "United States" if us else ""
     turns, missing = with_lead(preamble, turns, header.lead)
     narrator = narrator_of(people) if missing else None
-    return Draft("markdown", event, people, turns, warnings + missing, home, narrator)
+    return Draft("markdown", event, people, turns, warnings + dated + missing, home, narrator)

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from archive.reading.lexicon import (
-    DEMONYMS,
-    HEAD_ROLES,
-    HONORIFICS,
-    ORGANISATIONS,
-    ROLE_WORDS,
-    country_named,
-    fold,
-)
+from archive.reading.countries import country_named, country_of_adjective
+from archive.reading.lexicon import HEAD_ROLES, HONORIFICS, ORGANISATIONS, ROLE_WORDS, fold
 
 TAIL = re.compile(
-    r"\s+(?:(?:at|in|before|during|after|following|ahead of)\s+(?:a|an|the|their|his|her|joint)\b"
-    r"|on\s|aboard\s|en route\b|to discuss\b).*$",
+    r"\s+(?:(?:at|in|before|during|after|following|ahead of|upon|aboard|to|on|en route|for)\s"
+    r"|(?:joint|virtual|bilateral|trilateral)\s|(?:press|media)\s(?:availability|conference|"
+    r"briefing|statements?|call|gaggle|remarks)\b).*$",
     re.I,
 )
+# Words of a page title that follow a name and are no part of it ("Biden Celebrating Labor
+# Day", "Blinken Press Availability", "Rutte Remarks"): the name ends before the first.
+TITLE_WORDS = frozenset(
+    """remarks statement statements interview briefing gaggle call conference availability
+    meeting readout roundtable event address speech op-ed transcript excerpts""".split()
+)
+GERUND = re.compile(r"[A-Z][a-z]{2,}ing$")
 SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+(?:and|with|by)\s+|\s+[–—|]\s+", re.I)
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "bin", "al", "la", "le", "du"})
 US_ROLE = re.compile(
@@ -38,6 +39,7 @@ class Person:
     country: str = ""
     affiliation: str = ""
     journalist: bool = False
+    role_only: bool = False  # "Representative of Syria": a country's voice, no person named
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -67,13 +69,19 @@ def is_name(words: list[str]) -> bool:
 
 
 def leading_affiliation(words: list[str]) -> tuple[str, str, list[str]]:
-    """Return (country, organisation, remaining words) from a leading demonym or body."""
-    for size in (2, 1):
-        head = " ".join(words[:size]).lower()
-        if len(words) > size and head in DEMONYMS:
-            return DEMONYMS[head], "", words[size:]
-    if words and words[0] in ORGANISATIONS:
-        return "", words[0], words[1:]
+    """Return (country, organisation, remaining words) from a leading demonym, country or body."""
+    for size in (4, 3, 2, 1):
+        if len(words) <= size:
+            continue
+        head = " ".join(words[:size])
+        # A country's name leads only an office: "Jordan Smith" is nobody's minister.
+        country = country_of_adjective(head) or (is_role_word(words[size]) and country_named(head))
+        if country:
+            return country, "", words[size:]
+    for size in (3, 2, 1):
+        head = " ".join(words[:size])
+        if len(words) > size and head in ORGANISATIONS:
+            return "", head, words[size:]
     return "", "", words
 
 
@@ -96,12 +104,26 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
     name = [w for w in words[i:] if w.upper().strip(".") not in HONORIFICS]
-    return words[:i], name
+    return words[:i], name_only(name)
+
+
+def name_only(words: list[str]) -> list[str]:
+    """Return the words of a name, cut before title words that follow it in a page title."""
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 2]
+        # "Celebrating Labor Day" ends a name; "Xi Jinping" (and "Jinping of China") is one.
+        gerund = GERUND.match(word) and after and after[0] not in ("of", "and")
+        if i and (word.lower() in TITLE_WORDS or gerund):
+            return words[:i]
+    return words
 
 
 def parse_part(part: str) -> Person | None:
     """Return the person one comma-separated part of a title names, if it names one."""
-    country, organisation, words = leading_affiliation(part.split())
+    words = part.split()
+    if len(words) > 2 and words[0].lower() in TITLE_WORDS and words[1] in ("of", "from"):
+        words = words[2:]  # "Remarks of President Joe Biden"
+    country, organisation, words = leading_affiliation(words)
     of_country, words = trailing_of(words)
     role, name = split_role(words)
     if not any(w.upper() in HEAD_ROLES for w in role):
@@ -116,6 +138,10 @@ def journalist_part(words: list[str]) -> Person | None:
     text = " ".join(words)
     match = re.fullmatch(r"(?P<name>.+?) of (?P<outlet>(?:the )?[A-Z].*)", text)
     if not match or not is_name(match.group("name").split()):
+        return None
+    # "Remarks of President Joe Biden", "Deputy Chief of Staff …": no journalist and outlet.
+    named = f"{match.group('name')} {match.group('outlet')}".split()
+    if any(w.lower() in TITLE_WORDS or w.upper() in HEAD_ROLES for w in named):
         return None
     if country_named(match.group("outlet")):
         return None
@@ -183,18 +209,6 @@ def merge(people: list[Person]) -> tuple[Person, ...]:
             known.journalist and person.journalist,
         )
     return tuple(merged)
-
-
-def with_home_country(people: tuple[Person, ...], home: str) -> tuple[Person, ...]:
-    """Return people with the home country given to holders of its offices named without one."""
-    if not home:
-        return people
-    return tuple(
-        replace(p, country=home)
-        if not (p.country or p.affiliation or p.journalist) and US_ROLE.fullmatch(p.role)
-        else p
-        for p in people
-    )
 
 
 def interview_kind(people: tuple[Person, ...]) -> str:

@@ -12,8 +12,9 @@ from archive.reading.introductions import Journalist
 from archive.reading.lexicon import fold
 from archive.reading.markdown import read_markdown
 from archive.reading.notes import build
-from archive.reading.people import Person, with_home_country
+from archive.reading.people import Person
 from archive.reading.questioners import Floor, attribute
+from archive.reading.registry import EMPTY, Registry
 from archive.reading.speech import read_speech
 from archive.reading.text import NO_TITLE, read_text
 from archive.reading.turns import RawTurn
@@ -58,6 +59,16 @@ def overridden(event: EventReading, metadata: Metadata) -> EventReading:
     return replace(event, **given)
 
 
+def joint_or_not(event: EventReading, people: tuple[Person, ...]) -> EventReading:
+    """Return the event with a press conference joint only when two principals hold it."""
+    kind = event.kind.casefold()
+    if "press conference" not in kind or "joint" in event.title.casefold():
+        return event
+    principals = sum(1 for p in people if not p.journalist)
+    kind = "Joint Press Conference" if principals > 1 else "Press Conference"
+    return replace(event, kind=kind)
+
+
 def known_names(draft: Draft) -> frozenset[str]:
     """Return folded names and name words of the people and labels, which are not journalists."""
     names = {fold(p.name) for p in draft.people}
@@ -94,11 +105,14 @@ def speaker_key(cast: Cast, turn: RawTurn, journalist: Journalist | None, draft:
     return cast.narrated(draft.narrator)
 
 
-def utterances(draft: Draft, metadata: Metadata) -> tuple[tuple[UtteranceReading, ...], Cast]:
+def utterances(
+    draft: Draft, metadata: Metadata, registry: Registry, event: EventReading
+) -> tuple[tuple[UtteranceReading, ...], Cast]:
     """Return the utterances of a draft and the cast their speakers belong to."""
     built = [build(list(t.paragraphs)) for t in draft.turns]
     body = " ".join(p.text for paragraphs, _ in built for p in paragraphs)
-    cast = Cast(with_home_country(draft.people, draft.home), draft.home, body)
+    day = event.date if event.date_precision == DATE_DAY else None
+    cast = Cast(draft.people, draft.home, body, registry, day)
     cast.prepare([t.label for t in draft.turns if t.label.printed and not t.label.is_question])
     attribution = attribute(floors(draft, built, cast), known_names(draft), title_journalist(draft))
     cast.introducers = attribution.introducers
@@ -123,16 +137,21 @@ def misprints(draft: Draft) -> list[str]:
     return [f"label {label.printed!r} read as {label.canonical!r}" for label in labels]
 
 
-def read(data: bytes | str, *, metadata: Metadata = NO_METADATA) -> Reading:
-    """Return the reading of a transcript; raise ReaderError when the input is none."""
+def read(
+    data: bytes | str, *, metadata: Metadata = NO_METADATA, registry: Registry = EMPTY
+) -> Reading:
+    """Return the reading of a transcript; raise ReaderError when the input is none.
+
+    The registry, when given, names the people its posts and names identify.
+    """
     text, warnings = decode(data)
     draft = with_given_speaker(draft_of(check(text), metadata), metadata)
     # A title given beside the text answers the missing one.
     found_notes = [w for w in draft.warnings if not (metadata.title and w == NO_TITLE)]
     notes = [*warnings, *found_notes, *misprints(draft)]
-    found, cast = utterances(draft, metadata)
+    event = overridden(joint_or_not(draft.event, draft.people), metadata)
+    found, cast = utterances(draft, metadata, registry, event)
     if not any(u.paragraphs for u in found) and draft.format != "speech":
         notes.append("no spoken text found")
     speakers = cast.speakers([u.speaker for u in found])
-    event = overridden(draft.event, metadata)
     return Reading(draft.format, event, speakers, found, tuple(notes + cast.warnings))

@@ -29,6 +29,8 @@ def speaker_dict(speaker: SpeakerReading) -> dict:
         "country": speaker.country,
         "kind": speaker.kind,
         "labels": list(speaker.labels),
+        "person": speaker.person,
+        "resolved": speaker.resolved,
     }
 
 

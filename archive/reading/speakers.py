@@ -57,7 +57,8 @@ def candidates(label: Label, people: tuple[Person, ...], home: str) -> list[int]
     wanted = frozenset(label.role) - GENERIC
     found = [i for i, p in enumerate(people) if wanted and role_words(p.role) == wanted]
     if len(found) > 1 and home:
-        found = [i for i in found if people[i].country == home]
+        # The publisher's own office holder: a title names its own president without a country.
+        found = [i for i in found if people[i].country in (home, "")]
     return found
 
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime
 import re
 
+from archive.reading.countries import by_name, country_of_code, key
 from archive.reading.draft import Draft
 from archive.reading.labels import NO_LABEL
-from archive.reading.lexicon import ISO3
 from archive.reading.people import Person
 from archive.reading.turns import RawTurn, line_chunks, paragraphs_of
 from archive.reading.types import DATE_YEAR, EventReading, Metadata
 
 UN_FILENAME = re.compile(
-    r"(?:^|[\\/])(?P<iso>[A-Za-z]{3})_(?P<session>\d{1,3})_(?P<year>\d{4})\.txt$"
+    r"(?:^|[\\/])(?P<iso>[A-Za-z]{2,4})_(?P<session>\d{1,3})_(?P<year>\d{4})\.txt$"
 )
-
-
-PLURAL = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Czech Republic"})
 
 
 def ordinal(number: int) -> str:
@@ -38,7 +35,10 @@ def un_event(filename: str) -> tuple[EventReading, str, tuple[str, ...]]:
         int(match.group("session")),
         match.group("year"),
     )
-    country = ISO3.get(iso, iso)
+    known = country_of_code(iso)
+    if known is None:
+        return EventReading(), "", (f"the file name's country code {iso!r} is unknown",)
+    country = known.with_article
     title = (
         f"Statement by {country}, General Debate of the {ordinal(session)} session "
         f"of the United Nations General Assembly ({year})"
@@ -50,7 +50,7 @@ def un_event(filename: str) -> tuple[EventReading, str, tuple[str, ...]]:
         date=datetime.date(int(year), 1, 1),
         date_precision=DATE_YEAR,
     )
-    return event, country, (f"the file name gives only the year ({year}); dated to the year",)
+    return event, known.name, (f"the file name gives only the year ({year}); dated to the year",)
 
 
 def narrator(metadata: Metadata, country: str) -> tuple[Person, tuple[str, ...]]:
@@ -59,9 +59,11 @@ def narrator(metadata: Metadata, country: str) -> tuple[Person, tuple[str, ...]]
     if metadata.speaker:
         return Person(metadata.speaker, country=country), ()
     if country:
-        article = "the " if country.startswith("United ") or country in PLURAL else ""
-        name = f"Representative of {article}{country}"
-        return Person(name, "Representative", country), (f"speaker not given; read as {name!r}",)
+        known = by_name().get(key(country))
+        printed = known.with_article if known else country
+        name = f"Representative of {printed}"
+        person = Person(name, "Representative", country, role_only=True)
+        return person, (f"speaker not given; read as {name!r}",)
     return Person("Unidentified speaker"), ("speaker not given and not in the text",)
 
 

@@ -14,7 +14,9 @@ DATE_YEAR = "year"
 SPEAKER_OFFICIAL = "official"
 SPEAKER_JOURNALIST = "journalist"
 SPEAKER_MODERATOR = "moderator"
-SPEAKER_UNIDENTIFIED = "unidentified"
+# Not a person: a moderator or operator unnamed, an audience, an unidentified questioner, an
+# official speaking on background, a country's representative whom the text does not name.
+SPEAKER_ROLE = "role"
 
 
 class ReaderError(ValueError):
@@ -52,7 +54,12 @@ class EventReading:
 
 @dataclass(frozen=True)
 class SpeakerReading:
-    """One person (or unidentified role) who speaks, keyed within the reading by `key`."""
+    """One person (or a role) who speaks, keyed within the reading by `key`.
+
+    `name` is as the transcript gives it ("Nauert", "John Kelly"); `person` is the key of the
+    registry person the speaker is, when the registry told; `resolved` is False when neither the
+    transcript nor the registry gives more than a surname, a first name or a bare title.
+    """
 
     key: str
     name: str
@@ -61,6 +68,8 @@ class SpeakerReading:
     country: str = ""
     kind: str = SPEAKER_OFFICIAL
     labels: tuple[str, ...] = ()
+    person: str = ""
+    resolved: bool = True
 
 
 # Between a turn's paragraphs in its text; a paragraph is one line, so the text splits back.

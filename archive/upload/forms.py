@@ -13,7 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from archive.importing import checksum
 from archive.importing.service import existing_event
 from archive.models import EventKind, Speaker, Utterance
-from archive.reading import ReaderError, read
+from archive.reading import ReaderError
+from archive.registry.snapshot import read_with_registry
 from archive.upload import pending
 from archive.upload.decoding import UndecodableUpload, decode_upload
 
@@ -144,7 +145,7 @@ class UploadForm(MetadataForm):
     def check_readable(self, text: str, filename: str) -> None:
         """Refuse text the reader cannot read as a transcript."""
         try:
-            read(text, metadata=pending.metadata(self.overrides(), filename))
+            read_with_registry(text, metadata=pending.metadata(self.overrides(), filename))
         except ReaderError as error:
             raise forms.ValidationError(
                 f"This is not a transcript the archive can read: {error}", code="not_transcript"

@@ -25,8 +25,9 @@ from archive.models import (
     Speaker,
     SpeakerKind,
 )
-from archive.reading import Metadata, Reading, SpeakerReading, read
+from archive.reading import Metadata, Reading, SpeakerReading
 from archive.reading.event import web_url
+from archive.registry.snapshot import read_with_registry
 
 METADATA_FIELDS = (*EVENT_FIELDS, "speaker", "country")
 NO_TURNS = "No turns found: the reader saw no speaker labels in this text."
@@ -118,7 +119,9 @@ def load(token: str, user) -> PendingUpload:
 
 def read_upload(upload: PendingUpload) -> Reading:
     """Return the reading of a pending upload with its overrides; ReaderError propagates."""
-    return read(upload.source_text, metadata=metadata(upload.overrides, upload.source_name))
+    return read_with_registry(
+        upload.source_text, metadata=metadata(upload.overrides, upload.source_name)
+    )
 
 
 def preview(upload: PendingUpload, reading: Reading) -> Preview:

@@ -11,7 +11,8 @@ from django.utils.html import format_html
 from django.views.generic import FormView
 
 from archive.importing import ImportRefused
-from archive.reading import ReaderError, read
+from archive.reading import ReaderError
+from archive.registry.snapshot import read_with_registry
 from archive.upload import pending
 from archive.upload.forms import PreviewForm, UploadForm
 
@@ -136,7 +137,7 @@ class PreviewView(AdminPageMixin, FormView):
             return True
         try:
             metadata = pending.metadata(overrides, self.upload.source_name)
-            reading = read(self.upload.source_text, metadata=metadata)
+            reading = read_with_registry(self.upload.source_text, metadata=metadata)
         except ReaderError as error:
             form.add_error(None, f"With these corrections the text cannot be read: {error}")
             return False

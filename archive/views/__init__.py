@@ -3,7 +3,7 @@
 from archive.views.dates import DateDayView, DateIndexView, DateMonthView, DateYearView
 from archive.views.events import EventDetailView, EventSourceView
 from archive.views.home import HomeView
-from archive.views.speakers import SpeakerDetailView, SpeakerListView
+from archive.views.speakers import PersonRedirectView, SpeakerDetailView, SpeakerListView
 from archive.views.utterances import UtteranceDetailView
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "EventDetailView",
     "EventSourceView",
     "HomeView",
+    "PersonRedirectView",
     "SpeakerDetailView",
     "SpeakerListView",
     "UtteranceDetailView",

@@ -5,10 +5,11 @@ import string
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import ListView
+from django.views.generic import ListView, RedirectView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive.models import Appearance, Speaker, SpeakerKind, SpeakerRedirect, Utterance
+from archive.registry.models import Person
 
 LETTERS = list(string.ascii_uppercase)
 OTHER_LETTER = "#"
@@ -17,11 +18,11 @@ FILTER_KINDS = [
     (SpeakerKind.JOURNALIST, "Journalists"),
     (SpeakerKind.MODERATOR, "Moderators and spokespeople"),
 ]
-UNIDENTIFIED_SHOWN = 12
+ROLES_SHOWN = 12
 
 
 class SpeakerListView(ListView):
-    """An A–Z index of identified speakers, filtered by country, kind and initial."""
+    """An A–Z index of the people who speak, filtered by country, kind and initial."""
 
     template_name = "archive/speaker_list.html"
     context_object_name = "speakers"
@@ -30,7 +31,7 @@ class SpeakerListView(ListView):
     def get_filters(self):
         """Return the valid filters of the query string; unknown values are ignored."""
         get = self.request.GET
-        kinds = {value for value, _ in FILTER_KINDS} | {SpeakerKind.UNIDENTIFIED}
+        kinds = {value for value, _ in FILTER_KINDS} | {SpeakerKind.ROLE}
         letter = get.get("letter", "").upper()
         return {
             "kind": get.get("kind") if get.get("kind") in kinds else "",
@@ -55,14 +56,9 @@ class SpeakerListView(ListView):
         context["countries"] = Speaker.objects.countries()
         context["kinds"] = FILTER_KINDS
         context["filters"] = self.filters
-        if self.filters["kind"] != SpeakerKind.UNIDENTIFIED:
-            context["unidentified"] = self.unidentified_speakers()
+        if self.filters["kind"] != SpeakerKind.ROLE:
+            context["role_speakers"] = Speaker.objects.roles().most_quoted()[:ROLES_SHOWN]
         return context
-
-    def unidentified_speakers(self):
-        """Return the most frequent unidentified speakers, listed apart from the index."""
-        speakers = Speaker.objects.filter(kind=SpeakerKind.UNIDENTIFIED)
-        return speakers.most_quoted()[:UNIDENTIFIED_SHOWN]
 
 
 class SpeakerDetailView(SingleObjectMixin, ListView):
@@ -90,3 +86,15 @@ class SpeakerDetailView(SingleObjectMixin, ListView):
         paginator = Paginator(Appearance.objects.of_speaker(self.object), self.events_per_page)
         context["events_page"] = paginator.get_page(self.request.GET.get("events"))
         return context
+
+
+class PersonRedirectView(RedirectView):
+    """A registry person's address leads to the page of the speaker they are in transcripts."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        person = get_object_or_404(Person.objects.select_related("speaker"), slug=kwargs["slug"])
+        if not hasattr(person, "speaker"):
+            raise Http404("Nobody of that name speaks in the archive's transcripts yet.")
+        return person.speaker.get_absolute_url()

@@ -30,7 +30,7 @@ SPEAKERS = {
     ),
     "osorio": ("Miguel Angel Osorio Chong", "official", "Mexico", "Secretary of Government"),
     "nauert": ("Heather Nauert", "moderator", "United States", "Department Spokesperson"),
-    "question": ("Question", "unidentified", "", ""),
+    "question": ("Question", "role", "", ""),
 }
 
 # (label, speaker, [(paragraph, interpreted)], notes), in transcript order.

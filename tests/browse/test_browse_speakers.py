@@ -28,7 +28,7 @@ def test_index_lists_identified_speakers_a_to_z_with_counts(client, seed):
 
 def test_unidentified_questioners_are_kept_apart(client, seed):
     response = client.get("/speakers/")
-    assert [speaker.name for speaker in response.context["unidentified"]] == ["Question"]
+    assert [speaker.name for speaker in response.context["role_speakers"]] == ["Question"]
     assert names(client.get("/speakers/?kind=unidentified")) == ["Question"]
 
 

@@ -54,7 +54,7 @@ def test_surname_alone_never_matches_by_name():
 def test_generic_question_label_never_matches_a_journalist():
     journalist = Speaker.objects.create(name="Rich Edson", slug="rich-edson", kind="journalist")
     SpeakerLabel.objects.create(speaker=journalist, label="QUESTION")
-    unknown = SpeakerReading(key="q", name="Question", kind="unidentified", labels=("QUESTION",))
+    unknown = SpeakerReading(key="q", name="Question", kind="role", labels=("QUESTION",))
     speaker, created = resolve(unknown)
     assert created and speaker != journalist
     assert resolve(unknown) == (speaker, False)
@@ -81,7 +81,7 @@ def test_generic_labels():
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("Unidentified questioner", "unidentified"), ("Interpreter", "official")],
+    [("Unidentified questioner", "role"), ("Interpreter", "official")],
 )
 def test_anonymous_roles_are_one_speaker_across_events(name, kind):
     role = SpeakerReading(key="r", name=name, kind=kind, labels=("QUESTION",))

@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 from archive.reading import Metadata, read, to_dict
+from archive.reading.registry import from_records, read_records
 
-GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "data" / "golden"
 SUFFIX = ".expected.json"
+# Golden files are read as the archive reads: with the shipped people registry.
+REGISTRY = from_records(read_records(ROOT / "fixtures" / "registry" / "people.yaml"))
 
 
 def inputs() -> list[Path]:
@@ -23,7 +27,8 @@ def expected_path(source: Path) -> Path:
 
 def reading_of(source: Path) -> dict:
     """Return the JSON contract of reading an input, its file name given as metadata."""
-    return to_dict(read(source.read_bytes(), metadata=Metadata(filename=source.name)))
+    metadata = Metadata(filename=source.name)
+    return to_dict(read(source.read_bytes(), metadata=metadata, registry=REGISTRY))
 
 
 def dumped(data: dict) -> str:

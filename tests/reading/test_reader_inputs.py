@@ -139,10 +139,12 @@ def test_speech_speaker_from_metadata_or_file_name():
     assert guessed.utterances[0].attribution == "inferred"
     assert "1st session" in guessed.event.title
     assert any("speaker not given" in w for w in guessed.warnings)
+    # A code no country has names nobody: no "Representative of XYZ", and a warning says why.
     unknown = read(speech, metadata=Metadata(filename="XYZ_70_2015.txt"))
-    assert unknown.speakers[0].country == "XYZ"
+    assert (unknown.speakers[0].name, unknown.speakers[0].country) == ("Unidentified speaker", "")
+    assert any("'XYZ' is unknown" in w for w in unknown.warnings)
     anonymous = read(speech)
-    assert anonymous.speakers[0].kind == "unidentified"
+    assert anonymous.speakers[0].kind == "role"
     assert len(anonymous.utterances[0].paragraphs) == 2
 
 

@@ -104,7 +104,9 @@ def body_paragraphs(kind: str, text: str, first_turn_line: int) -> list[str]:
     kept, block = [], []
     for number, line in enumerate([*lines, ""], 1):
         if not line.strip():
-            if block and not any(is_boilerplate(b) for b in block):
+            # A time stamp may wrap ("2:14" then "P.M. SST"): furniture as a whole, too.
+            furniture = any(map(is_boilerplate, block)) or is_boilerplate(" ".join(block))
+            if block and not furniture:
                 kept.append(" ".join(block))
             block = []
         elif number >= first_turn_line:

@@ -49,7 +49,7 @@ def test_white_house_questions_are_q_and_spaces_without_colon():
     reading = read(text)
     assert [u.label for u in reading.utterances] == ["THE PRESIDENT", "Q"] * 2 + ["THE PRESIDENT"]
     assert reading.utterances[-1].text == "We held a Q and A session."
-    assert reading.speaker("questioner").kind == "unidentified"
+    assert reading.speaker("questioner").kind == "role"
 
 
 def test_labels_with_and_without_periods_and_non_ascii_letters():

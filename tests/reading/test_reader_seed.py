@@ -1,8 +1,11 @@
 """The seed transcript's reading matches every field its *.expected.json states.
 
 How the expected file's prose fields are checked:
-- speakers are matched by key; `role` "journalist" means kind journalist, a role mentioning
-  "moderator" means kind moderator (the prose describes the role), any other role is compared;
+- speakers are matched by key; `role` "journalist" means kind journalist, "unnamed moderator"
+  means a role (no person: kind role), a role mentioning "moderator" means kind moderator (the
+  prose describes the role), any other role is compared;
+- the reading is made with the shipped people registry, as the archive reads, and names stay
+  as the transcript prints them ("Nauert": the registry links the person, not the reading);
 - `starts_with` is compared word by word, stage directions taken out of the expected words (they
   are notes, not the speaker's words) and found in the utterance's notes instead;
 - `paragraph_joins` are compared with the *italic* markers taken out, as the reader removes them;
@@ -17,12 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from archive.reading import SPEAKER_JOURNALIST, SPEAKER_MODERATOR, read
+from archive.reading import SPEAKER_JOURNALIST, SPEAKER_MODERATOR, SPEAKER_ROLE, read
+from archive.reading.registry import from_records, read_records
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "seed"
 SOURCE = DATA / "2017-05-18-tillerson-kelly-videgaray-osorio-press-availability.txt"
 EXPECTED = json.loads(SOURCE.with_suffix(".expected.json").read_text(encoding="utf-8"))
-READING = read(SOURCE.read_bytes())
+ROOT = Path(__file__).resolve().parents[2]
+REGISTRY = from_records(read_records(ROOT / "fixtures" / "registry" / "people.yaml"))
+READING = read(SOURCE.read_bytes(), registry=REGISTRY)
 DIRECTION = re.compile(r"\((?:inaudible|Off-mike\.)\)")
 WORD = re.compile(r"[^\W_]+")
 
@@ -61,6 +67,8 @@ def test_speaker_fields(key):
     role = expected.get("role", "")
     if role == "journalist":
         assert speaker.kind == SPEAKER_JOURNALIST
+    elif "unnamed moderator" in role:
+        assert speaker.kind == SPEAKER_ROLE
     elif "moderator" in role:
         assert speaker.kind == SPEAKER_MODERATOR
     else:

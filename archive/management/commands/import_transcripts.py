@@ -14,6 +14,7 @@ from tqdm import tqdm
 from archive import indexing
 from archive.importing import ImportRefused, checkpoints, import_reading
 from archive.reading.files import FileReading, read_files
+from archive.registry.snapshot import current as current_registry
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
 
@@ -58,7 +59,7 @@ class Command(BaseCommand):
         counts: Counter = Counter()
         started = time.perf_counter()
         progress = tqdm(
-            read_files(files, jobs if len(files) > 1 else 1),
+            read_files(files, jobs if len(files) > 1 else 1, current_registry()),
             total=len(files),
             unit="file",
             disable=options["verbosity"] < 1,

@@ -7,8 +7,12 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
-from archive.reading import Metadata, ReaderError, read, to_dict
+from archive.reading import Metadata, ReaderError, Registry, read, to_dict
+from archive.reading.registry import from_records, read_records
+from archive.registry.loading import default_path
+from archive.registry.snapshot import current
 
 
 def iso_date(value: str) -> datetime.date:
@@ -19,6 +23,19 @@ def iso_date(value: str) -> datetime.date:
         raise CommandError(f"--date must be YYYY-MM-DD, not {value!r}") from error
 
 
+def registry(path: str) -> Registry:
+    """Return the registry file's people, else the archive's, else the shipped file's."""
+    if not path:
+        try:
+            return current()
+        except DatabaseError:
+            pass  # no archive database here: the registry as shipped names the same people
+    try:
+        return from_records(read_records(Path(path) if path else default_path()))
+    except (OSError, ValueError, KeyError) as error:
+        raise CommandError(f"cannot read the registry: {error}") from error
+
+
 class Command(BaseCommand):
     help = "Read a transcript (text, HTML or Markdown) and print the reading as JSON."
 
@@ -27,6 +44,12 @@ class Command(BaseCommand):
         for name in ("title", "kind", "venue", "city", "source-url", "speaker", "country"):
             parser.add_argument(f"--{name}", default="", help=f"the event's {name}, if given")
         parser.add_argument("--date", default="", help="the event's date, YYYY-MM-DD")
+        parser.add_argument(
+            "--registry",
+            default="",
+            help="a people registry YAML file (default: the archive's registry, or the shipped "
+            "fixtures/registry/people.yaml when there is no archive database)",
+        )
 
     def handle(self, *args, path, **options):
         source = Path(path)
@@ -46,7 +69,7 @@ class Command(BaseCommand):
             filename=source.name,
         )
         try:
-            reading = read(data, metadata=metadata)
+            reading = read(data, metadata=metadata, registry=registry(options["registry"]))
         except ReaderError as error:
             raise CommandError(f"{path}: {error}") from error
         self.stdout.write(json.dumps(to_dict(reading), ensure_ascii=False, indent=2))

@@ -1,0 +1,67 @@
+"""The registry as the reader consults it, built from the tables and kept until they change."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+
+from django.db.models import Count, Max
+
+from archive.reading import Metadata, Reading, read
+from archive.reading.countries import country_of_code
+from archive.reading.registry import KnownPerson, Post, Registry
+from archive.registry.models import OtherName, Person
+from archive.registry.models import Post as PostRow
+
+_lock = threading.Lock()
+_cached: tuple[tuple, Registry] | None = None
+
+
+def version() -> tuple:
+    """Return what changes whenever a person, name or post is added, edited or deleted."""
+    people = Person.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    return (
+        people["n"],
+        people["last"],
+        PostRow.objects.count(),
+        OtherName.objects.count(),
+        PostRow.objects.aggregate(m=Max("pk"))["m"],
+    )
+
+
+def build() -> Registry:
+    """Return the registry of every person in the tables, in three queries."""
+    names, posts = defaultdict(list), defaultdict(list)
+    for person_id, name in OtherName.objects.values_list("person_id", "name"):
+        names[person_id].append(name)
+    for row in PostRow.objects.order_by("start", "pk").values():
+        country = country_of_code(row["country"]) if row["country"] else None
+        posts[row["person_id"]].append(
+            Post(
+                title=row["title"],
+                country=country.name if country else "",
+                organisation=row["organisation"],
+                start=row["start"],
+                end=row["end"],
+            )
+        )
+    people = Person.objects.values_list("pk", "slug", "name", "family_name", "given_name")
+    return Registry(
+        KnownPerson(slug, name, family, given, tuple(names[pk]), tuple(posts[pk]))
+        for pk, slug, name, family, given in people
+    )
+
+
+def current() -> Registry:
+    """Return the registry as the tables hold it now; rebuilt only after they change."""
+    global _cached
+    stamp = version()
+    with _lock:
+        if _cached is None or _cached[0] != stamp:
+            _cached = (stamp, build())
+        return _cached[1]
+
+
+def read_with_registry(data: bytes | str, *, metadata: Metadata | None = None) -> Reading:
+    """Return the reader's reading of a transcript, people named by the archive's registry."""
+    return read(data, metadata=metadata or Metadata(), registry=current())
