@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 
-from archive.models import Event, Speaker, Utterance
-
 
 @pytest.fixture(autouse=True)
 def _private_index(settings, tmp_path):
@@ -22,6 +20,8 @@ def _private_index(settings, tmp_path):
 @pytest.fixture
 def event(db):
     """Return one saved event."""
+    from archive.models import Event  # imported here so Django-free suites can share this conftest
+
     return Event.objects.create(
         title="Press Availability on Drugs",
         slug="press-availability-on-drugs",
@@ -37,6 +37,8 @@ def event(db):
 @pytest.fixture
 def speaker(db):
     """Return one saved speaker."""
+    from archive.models import Speaker
+
     return Speaker.objects.create(
         name="Rex W. Tillerson", slug="rex-w-tillerson", role="Secretary of State"
     )
@@ -45,6 +47,8 @@ def speaker(db):
 @pytest.fixture
 def utterance(event, speaker):
     """Return one saved utterance of `speaker` at `event`."""
+    from archive.models import Utterance
+
     return Utterance.objects.create(
         event=event,
         sequence=1,
