@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django.db import router
 from django.db.models import Max, Min
 
-from archive import indexing, rows
+from archive import rows
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, Speaker, SpeakerKind, SpeakerLabel, SpeakerRedirect
 from archive.names import (
@@ -249,23 +249,31 @@ def match_by_person(reading: SpeakerReading, directory: Directory) -> Known | No
 
 
 def link(found: Known, reading: SpeakerReading, directory: Directory) -> Known:
-    """Make an unlinked speaker the reading's registry person's, under the registry's name."""
+    """Make an unlinked speaker the reading's registry person's; its name, maybe an admin's,
+    stays."""
     person_id = directory.person_ids[reading.person]
-    name, sort_name = directory.names[reading.person]
     speaker = directory.speaker(found.pk)
     speaker.person_id, speaker.resolved = person_id, True
-    speaker.name, speaker.sort_name = name, sort_name or sort_name_of(name)
-    speaker.save(update_fields=["person", "resolved", "name", "sort_name"])
-    indexing.schedule_index(speaker.utterances.values_list("pk", flat=True))
-    linked = found._replace(person_id=person_id, resolved=True, name=name)
+    speaker.sort_name = speaker.sort_name or directory.names[reading.person][1]
+    speaker.save(update_fields=["person", "resolved", "sort_name"])
+    linked = found._replace(person_id=person_id, resolved=True)
     directory.by_person[person_id] = directory.by_id[found.pk] = linked
     return linked
 
 
-def create_speaker(reading: SpeakerReading, directory: Directory | None = None) -> Speaker:
-    """Return a new archive speaker made from the reading, named as the registry names them."""
-    person_id = directory.person_ids.get(reading.person) if directory else None
+def create_speaker(
+    reading: SpeakerReading, directory: Directory | None = None, linked: bool = True
+) -> Speaker:
+    """Return a new archive speaker made from the reading, named as the registry names them.
+
+    Not `linked` (an admin chose a new speaker over the match), it is named as the transcript
+    names it and left apart from the registry person.
+    """
+    person_id = directory.person_ids.get(reading.person) if directory and linked else None
+    if person_id in (directory.by_person if directory else {}):
+        person_id = None  # one speaker per person: that person has theirs
     name, sort_name = directory.names[reading.person] if person_id else (reading.name, "")
+    role = reading.kind == SpeakerKind.ROLE
     return Speaker.objects.create(
         name=name,
         slug=unique_slug(Speaker, name, "speaker", also=[(SpeakerRedirect, "old_slug")]),
@@ -274,8 +282,8 @@ def create_speaker(reading: SpeakerReading, directory: Directory | None = None) 
         country=reading.country,
         kind=reading.kind,
         person_id=person_id,
-        resolved=reading.resolved or reading.kind == SpeakerKind.ROLE,
-        sort_name=sort_name or (name if reading.kind == SpeakerKind.ROLE else sort_name_of(name)),
+        resolved=reading.resolved or role or person_id is not None,
+        sort_name=sort_name or (name if role else sort_name_of(name)),
     )
 
 
@@ -307,7 +315,7 @@ def resolve_all(
         if found and reading.person and not found.person_id:
             found = link(found, reading, directory)
         if choice is NEW or (choice is None and found is None):
-            choice = create_speaker(reading, directory)
+            choice = create_speaker(reading, directory, linked=choice is None)
             directory.add(choice)
         resolved[reading.key] = choice if choice is not None else directory.speaker(found.pk)
     return resolved

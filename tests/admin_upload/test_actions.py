@@ -42,7 +42,7 @@ def duplicate_kelly(seed_event):
     SpeakerLabel.objects.create(speaker=twin, label="SECRETARY KELLY")
     SpeakerLabel.objects.create(speaker=twin, label="GENERAL KELLY")
     Appearance.objects.create(event=seed_event, speaker=twin, role="General")
-    turn = seed_event.utterances.filter(speaker__name="John Kelly").first()
+    turn = seed_event.utterances.filter(speaker__name="John F. Kelly").first()
     turn.speaker = twin
     turn.save()
     return twin
@@ -56,7 +56,7 @@ def merge(client, speakers, keep=None):
 
 
 def test_merge_asks_which_speaker_to_keep(admin_client, duplicate_kelly):
-    kelly = Speaker.objects.get(name="John Kelly")
+    kelly = Speaker.objects.get(name="John F. Kelly")
     page = merge(admin_client, [kelly, duplicate_kelly])
     assert page.status_code == 200 and "Merge speakers" in page.content.decode()
     assert Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
@@ -65,7 +65,7 @@ def test_merge_asks_which_speaker_to_keep(admin_client, duplicate_kelly):
 def test_merge_moves_turns_labels_appearances_and_redirects(
     admin_client, duplicate_kelly, seed_event, scheduled
 ):
-    kelly = Speaker.objects.get(name="John Kelly")
+    kelly = Speaker.objects.get(name="John F. Kelly")
     moved = list(duplicate_kelly.utterances.values_list("pk", flat=True))
     total = Utterance.objects.filter(speaker__in=[kelly, duplicate_kelly]).count()
     response = merge(admin_client, [kelly, duplicate_kelly], keep=kelly)
@@ -81,7 +81,7 @@ def test_merge_moves_turns_labels_appearances_and_redirects(
 
 
 def test_merge_keeps_the_chosen_one_and_forwards_old_redirects(admin_client, duplicate_kelly):
-    kelly = Speaker.objects.get(name="John Kelly")
+    kelly = Speaker.objects.get(name="John F. Kelly")
     SpeakerRedirect.objects.create(old_slug="john-f-kelly", speaker=kelly)
     merge(admin_client, [kelly, duplicate_kelly], keep=duplicate_kelly)
     assert not Speaker.objects.filter(pk=kelly.pk).exists()
@@ -176,10 +176,10 @@ def test_a_merged_speakers_old_slug_still_feeds_and_filters_searches(
 ):
     from django.core.management import call_command
 
-    kelly = Speaker.objects.get(name="John Kelly")
+    kelly = Speaker.objects.get(name="John F. Kelly")
     merge(admin_client, [kelly, duplicate_kelly], keep=kelly)
     feed = client.get("/speakers/j-kelly/feed/")
-    assert feed.status_code == 200 and b"John Kelly at " in feed.content
+    assert feed.status_code == 200 and b"John F. Kelly at " in feed.content
     call_command("rebuild_index", interactive=False, verbosity=0)
     page = client.get("/search/", {"q": "thank", "speaker": "j-kelly"})
     outcome = page.context["outcome"]

@@ -26,10 +26,10 @@ def test_index_lists_identified_speakers_a_to_z_with_counts(client, seed):
     assert "2 quotes · 2 events" in response.content.decode()
 
 
-def test_unidentified_questioners_are_kept_apart(client, seed):
+def test_roles_are_kept_apart_from_people(client, seed):
     response = client.get("/speakers/")
     assert [speaker.name for speaker in response.context["role_speakers"]] == ["Question"]
-    assert names(client.get("/speakers/?kind=unidentified")) == ["Question"]
+    assert names(client.get("/speakers/?kind=role")) == ["Question"]
 
 
 @pytest.mark.parametrize(
