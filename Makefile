@@ -13,6 +13,7 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_registry
 	$(PY) manage.py loaddata fixtures/corpus.json
 	$(PY) manage.py rebuild_index --noinput
 
@@ -31,7 +32,7 @@ test: lint
 # importer, in a throwaway database and index; review the result with `git diff --stat fixtures`.
 fixtures: $(VENV)/.installed
 	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/db.sqlite3 WHOOSH_INDEX_DIR=$$tmp/index && \
-	$(PY) manage.py migrate -v0 && \
+	$(PY) manage.py migrate -v0 && $(PY) manage.py load_registry -v0 && \
 	$(PY) manage.py import_transcripts -v0 fixtures/sources/seed && \
 	$(PY) manage.py dumpdata $(FIXTURE_MODELS) --natural-foreign --natural-primary --indent 1 -o fixtures/seed.json && \
 	$(PY) manage.py import_transcripts -v0 fixtures/sources && \

@@ -1,0 +1,71 @@
+"""Journalists across transcripts: one reporter under the spellings and short names they get.
+
+Transcripts print a journalist as the moderator said the name: "Jenny Hansler" and "Jennifer
+Hansler", "Eunjung Cho" and "Eunjong Cho", or only "Aamer, with the AP". The registry knows no
+journalists, so these rules decide alone, and only where nothing contradicts: the same family
+name and outlet, first names that are one another's short form or one letter apart.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from archive.importing.directory import Directory, Known, only_one
+from archive.models import Speaker, SpeakerKind
+from archive.names import fold, is_full_name, name_tokens, surname
+from archive.reading import SpeakerReading
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """Return whether two first names can be one person's: Jen/Jenny/Jennifer, Eunjung/Eunjong."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return len(short) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def outlets_agree(a: str, b: str) -> bool:
+    """Return whether two outlets can be one (either unknown, or the same folded)."""
+    return not a or not b or fold(a).removeprefix("the ") == fold(b).removeprefix("the ")
+
+
+def same_journalist(name: str, outlet: str, known_name: str, known_outlet: str) -> bool:
+    """Return whether a journalist's name and outlet can be a known journalist's."""
+    ours, theirs = name_tokens(name), name_tokens(known_name)
+    if not ours or not theirs or not outlets_agree(outlet, known_outlet):
+        return False
+    if len(ours) == 1 or len(theirs) == 1:
+        # A first name alone ("Aamer, with the AP") is someone only with the same outlet.
+        return bool(outlet and known_outlet) and first_names_agree(ours[0], theirs[0])
+    return ours[-1] == theirs[-1] and first_names_agree(ours[0], theirs[0])
+
+
+def by_first_name(first: str, outlet: str) -> list[tuple]:
+    """Return (id, name, affiliation) of journalists of that outlet whose name starts so."""
+    found = Speaker.objects.filter(
+        kind=SpeakerKind.JOURNALIST, affiliation__iexact=outlet, name__istartswith=first
+    )
+    return list(found.values_list("pk", "name", "affiliation"))
+
+
+def match_journalist(reading: SpeakerReading, directory: Directory) -> Known | None:
+    """Return the one known journalist the reading's journalist is, under another spelling."""
+    if reading.kind != SpeakerKind.JOURNALIST or not name_tokens(reading.name):
+        return None
+    if is_full_name(reading.name):
+        known = directory.by_surname.get(surname(reading.name), ())
+    else:
+        ids = [pk for pk, *_ in by_first_name(name_tokens(reading.name)[0], reading.affiliation)]
+        directory.include(ids)
+        known = [directory.by_id[pk] for pk in ids]
+    return only_one(
+        [
+            s
+            for s in known
+            if s.kind == SpeakerKind.JOURNALIST
+            and same_journalist(reading.name, reading.affiliation, s.name, s.affiliation)
+        ]
+    )
