@@ -27,9 +27,31 @@ def first_names_agree(a: str, b: str) -> bool:
     return len(short) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
+# Outlets by the short forms moderators use: "Aamer with the AP" is Aamer Madhani of the
+# Associated Press.
+OUTLET_NAMES = {
+    "ap": "associated press",
+    "afp": "agence france presse",
+    "voa": "voice of america",
+    "ft": "financial times",
+    "wsj": "wall street journal",
+    "nyt": "new york times",
+    "la times": "los angeles times",
+    "wapo": "washington post",
+    "npr": "national public radio",
+    "pti": "press trust of india",
+}
+
+
+def outlet_key(outlet: str) -> str:
+    """Return an outlet folded, without "the", its short form spelled out."""
+    key = fold(outlet).removeprefix("the ")
+    return OUTLET_NAMES.get(key, key)
+
+
 def outlets_agree(a: str, b: str) -> bool:
-    """Return whether two outlets can be one (either unknown, or the same folded)."""
-    return not a or not b or fold(a).removeprefix("the ") == fold(b).removeprefix("the ")
+    """Return whether two outlets can be one (either unknown, or the same once spelled out)."""
+    return not a or not b or outlet_key(a) == outlet_key(b)
 
 
 def same_journalist(name: str, outlet: str, known_name: str, known_outlet: str) -> bool:
@@ -45,10 +67,9 @@ def same_journalist(name: str, outlet: str, known_name: str, known_outlet: str) 
 
 def by_first_name(first: str, outlet: str) -> list[tuple]:
     """Return (id, name, affiliation) of journalists of that outlet whose name starts so."""
-    found = Speaker.objects.filter(
-        kind=SpeakerKind.JOURNALIST, affiliation__iexact=outlet, name__istartswith=first
-    )
-    return list(found.values_list("pk", "name", "affiliation"))
+    found = Speaker.objects.filter(kind=SpeakerKind.JOURNALIST, name__istartswith=first)
+    rows = found.values_list("pk", "name", "affiliation")[:200]
+    return [row for row in rows if outlets_agree(outlet, row[2])]
 
 
 def match_journalist(reading: SpeakerReading, directory: Directory) -> Known | None:

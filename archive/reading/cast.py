@@ -114,11 +114,11 @@ class Cast:
 
     def look_up(self, name: str, office: frozenset[str], country: str) -> Found | None:
         """Return the registry person a name names, or who held the office under that name."""
-        if len(tokens(name)) > 1:
-            person = self.registry.named(name)
-            if person is None or self.day is None:
-                return Found(person) if person else None
-            return Found(person, person.post_on(self.day, office, country))
+        person = self.registry.named(name) if len(tokens(name)) > 1 else None
+        if person is not None:
+            post = person.post_on(self.day, office, country) if self.day else None
+            return Found(person, post)
+        # A surname, or a family name of two words ("López Obrador") that reads like a full name.
         return self.registry.holder(
             self.day, name=tokens(name), office=office, country=country, home=self.home
         )

@@ -21,7 +21,7 @@ LEADS = (  # in lower case, as Caseless wants its starts; matched in any case
     r"invite\s+",
     r"it will be\s+",
     r"over to\s+",
-    r"take (?:the|a|our|one|another) (?:\w+ )?question (?:back )?(?:to|from)\s+",
+    r"take (?:the|a|our|one|another) (?:\w+ )?(?:question|one) (?:back )?(?:to|from)\s+",
 )
 LEAD_WAYS = "|".join(f"(?:{lead})" for lead in LEADS)
 LEAD = Caseless(rf"\b(?:{LEAD_WAYS})", starts=LEAD_WAYS)
@@ -37,7 +37,11 @@ SECOND_PHRASE = re.compile(
 PRESS_WORDS = re.compile(
     r"\b(?:News|Times|Press|TV|Radio|Post|Journal|Agency|Television|Channel|Broadcasting|Media|"
     r"Herald|Tribune|Gazette|Daily|Network|Wire|Reuters|Bloomberg|AP|AFP|CNN|BBC|NHK|Kyodo|"
-    r"Yonhap|NPR|PBS|VOA|Xinhua|Nikkei|Asahi|ANSA|Rai)\b"
+    r"Yonhap|NPR|PBS|VOA|Xinhua|Nikkei|Asahi|ANSA|Rai|CBC|CBS|ABC|NBC|CNBC|MSNBC|Fox|RFI|RFE|"
+    r"Politico|Axios|Newsweek|Jazeera|Arabiya|Sky|ITV|Euronews|EFE|DPA|KBS|SBS|TBS|Globo|"
+    r"Telegraph|Guardian|Economist|Bloomberg|Magazine|Newspaper|Times|Observer|Monde|Figaro|"
+    r"Spiegel|Zeitung|Corriere|Repubblica|Yomiuri|Mainichi|Sankei|Chosun|Hankyoreh|Dong-A|CCTV|"
+    r"CGTN|TASS|RIA|Interfax|Anadolu|ARD|ZDF|RTL|Notimex|Televisa|Reforma)\b"
 )
 TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 OUTLET_LEAD = re.compile(
@@ -46,10 +50,27 @@ OUTLET_LEAD = re.compile(
     r"\s+){0,3}"
 )
 OUTLET_WORD = re.compile(r"[A-Z0-9][\w'’.&+\-]*|of|the|and|&")
-END = re.compile(r"\s*(?:[.,;!?:]|\Z|please\b|first\b|then\b|now\b|and\b|[—–-]\s)")
+END = re.compile(
+    r"\s*(?:[.,;!?:]|\Z|please\b|first\b|then\b|now\b|and\b|[—–-]\s|to\b|will\b|who\b|has\b|"
+    r"is going\b|with (?:a|the|our) (?:question|next)\b)"
+)
+# Words a turn may open with before the name: "Next, Janis Mackey Frayer with NBC", "Thanks.
+# Trevor Hunnicutt, Reuters.", "My name is Shahad Al-Matrouk", "Question from Alexandra Brangeon".
+LEADING = re.compile(
+    r"(?:(?:next|okay|ok|all right|alright|and|now|so|yes|sure|great|thanks|thank you(?: so much)?|"
+    r"hi|hello|hey|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[,.!]?\s+)*"
+    r"(?:my name is\s+|i[’']?m\s+|i am\s+|this is\s+|(?:a |the |our )?(?:next )?question "
+    r"(?:is )?(?:from|by)\s+)?",
+    re.I,
+)
 WHOLE_SENTENCE = re.compile(r"[^.?!,;:]+[.?!](?:\s|$)")
 # Led by the punctuation, not a lookbehind, so the scan can skip to it.
 SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
+PLACE_WORDS = frozenset(
+    "Los Las San Santa New North South East West Saint St. Fort Port Mount Lake".split()
+)
+GERUND = re.compile(r"[A-Z][a-z]+ing")
+NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity)$")
 WINDOW = 200  # an introduction's name and outlet fit well within this many characters
 TAIL_WINDOW = 300  # a bare "Name, Outlet." sentence introduces only this near a turn's end
 CORRECTED = re.compile(r"\s*[—–-]\s*[A-Z]")
@@ -59,7 +80,7 @@ STOP = frozenset(
     """i we you the this that it they he she there here yes no okay ok thank thanks let so and but
     congress god washington monday tuesday wednesday thursday friday saturday sunday yep yeah well
     sure please folks everybody everyone guys look listen now oh right alright great good sorry
-    hello hi hey excuse pardon all""".split()
+    hello hi hey excuse pardon all question questions next plenty lots starting one""".split()
 )
 
 
@@ -114,6 +135,8 @@ def take_outlet(text: str) -> tuple[str, str]:
     outlet = " ".join(w for w, _ in words)
     if not words or outlet in COUNTRIES or any(w.upper() in HEAD_ROLES for w, _ in words):
         return "", text
+    if fold(outlet) in STOP:
+        return "", text  # "…, Well, …": no outlet
     return outlet, tail[words[-1][1] :]
 
 
@@ -122,6 +145,12 @@ def plausible(name: str, outlet: bool, known: frozenset[str], titled: bool = Fal
     words = name.split()
     if not words or fold(words[0]) in STOP or name in COUNTRIES or fold(name) in known:
         return False
+    # An outlet ("Al Jazeera"), a place ("Los Angeles") or a word like "Starting" is nobody.
+    first = words[0].split("-")[0]
+    if PRESS_WORDS.search(name) or first in PLACE_WORDS or GERUND.fullmatch(first):
+        return False
+    if len(words) == 1 and NOUN_ENDING.search(first):
+        return False  # "Discussions with Congress" names nobody
     if CONTRACTION.search(words[0]):
         return False
     if any(w.upper() in ROLE_WORDS for w in words):
@@ -164,7 +193,7 @@ def two_phrases(first: str, rest: str, known: frozenset[str]) -> Journalist | No
 
 def named_after(text: str, known: frozenset[str]) -> tuple[Journalist | None, bool]:
     """Return the journalist named at the start of text, and whether an outlet came with them."""
-    text = text[:WINDOW]
+    text = text[LEADING.match(text).end() :][:WINDOW]
     described = DESCRIPTOR.match(text)
     text = text[described.end() :] if described else text
     possessive = POSSESSIVE_LINE.match(text) if "s line" in text else None  # skip a slow failure

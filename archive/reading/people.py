@@ -9,7 +9,7 @@ from archive.reading.countries import country_named, country_of_adjective
 from archive.reading.lexicon import HEAD_ROLES, HONORIFICS, ORGANISATIONS, ROLE_WORDS, fold
 
 TAIL = re.compile(
-    r"\s+(?:(?:at|in|before|during|after|following|ahead of|upon|aboard|to|on|en route|for)\s"
+    r"\s+(?:(?:at|in|before|during|after|following|ahead of|upon|aboard|to|on|en route)\s"
     r"|(?:joint|virtual|bilateral|trilateral)\s|(?:press|media)\s(?:availability|conference|"
     r"briefing|statements?|call|gaggle|remarks)\b).*$",
     re.I,

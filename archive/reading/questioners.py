@@ -45,6 +45,7 @@ SELF_NAMED = re.compile(
     r"\?\s+(?P<b>[A-Z][a-z]+)\.\s*$"
 )
 SHORT = 25
+CALL_BACK = re.compile(r"(?:(?:okay|ok|all right|and|so)[,.]?\s+)?(?P<name>[A-Z][a-z]+),\s")
 CAPITALISED = re.compile(r"(?:(?:Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 
 
@@ -129,6 +130,21 @@ def resets(
     return any(not agrees(current, name) for name in people_named(turn.text, known))
 
 
+def restates(introduced: Journalist, current: Journalist) -> bool:
+    """Return whether a self-introduction names the journalist already called, more briefly."""
+    words = introduced.name.split()
+    return len(words) == 1 and agrees(current, words[0])
+
+
+def called_back(text: str, seen: list[Journalist]) -> Journalist | None:
+    """Return the one journalist introduced before whom a handover calls back by first name."""
+    match = CALL_BACK.match(text)
+    if not match or not hands_over(text):
+        return None
+    found = {j.name: j for j in seen if " " in j.name and agrees(j, match["name"])}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def attribute(
     turns: list[Floor], known: frozenset[str], fallback: Journalist | None
 ) -> Attribution:
@@ -136,13 +152,15 @@ def attribute(
     intros = [[] if t.question else find_intros(t.text, known) for t in turns]
     introducers = frozenset(t.label for t, found in zip(turns, intros, strict=True) if found)
     current = None if any(intros) else fallback
-    block, doubted, fresh = 0, set(), False
+    block, doubted, fresh, seen = 0, set(), False, []
     assigned: list[tuple[int, Journalist, bool] | None] = [None] * len(turns)
     for i, turn in enumerate(turns):
-        if turn.question and handed_to(turn.text, known):
+        introduced = opening(turn.text, known) if turn.question else None
+        if turn.question and not introduced and handed_to(turn.text, known):
             current, block = None, block + 1  # a mislabelled moderator turn passes the floor
         elif turn.question:
-            introduced = opening(turn.text, known)
+            if introduced and current and restates(introduced, current):
+                introduced = current  # "Michelle from Bloomberg" after "Michelle Jamrisko with…"
             if introduced and introduced.outlet:
                 current, block = introduced, block + 1
             elif current and any(not agrees(current, n) for n in self_named(turn.text, known)):
@@ -152,12 +170,16 @@ def attribute(
             fresh = False
         else:
             start = intros[i][-1][0] if intros[i] else len(turn.text)
-            if current and any(not agrees(current, n) for n in vocatives(turn.text[:start], known)):
+            back = None if intros[i] else called_back(turn.text, seen)
+            vocative = vocatives(turn.text[:start], known)
+            if current and not back and any(not agrees(current, n) for n in vocative):
                 doubted.add(block)
-            if intros[i]:
-                current, block, fresh = intros[i][-1][1], block + 1, True
+            if intros[i] or back:
+                current, block, fresh = back or intros[i][-1][1], block + 1, True
             elif resets(turn, current, fresh, known, turn.label in introducers):
                 current, block = None, block + 1
+        if current and current.name not in {j.name for j in seen}:
+            seen.append(current)
     # A questioner who named themselves is kept even when later turns cast doubt on the rest.
     who = tuple(a[1] if a and (a[2] or a[0] not in doubted) else None for a in assigned)
     return Attribution(who, introducers)

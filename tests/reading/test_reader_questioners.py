@@ -98,11 +98,23 @@ def test_answer_addressing_someone_else_revokes_the_attribution():
     assert questioners(text) == [UNKNOWN]
 
 
-def test_questioner_naming_someone_else_as_themselves_revokes_the_attribution():
-    """'Hi, I’m Jongjin Park' after Aamer was called cannot be Aamer’s question."""
+def test_questioner_introducing_themselves_takes_the_floor_from_the_one_called():
+    """'Hi, I’m Jongjin Park of Money Today' after Aamer was called is his question, not Aamer’s."""
     text = HEADER + (
         "MODERATOR: Aamer with the AP.\n\nQUESTION: Thank you?\n\n"
         "SECRETARY BLINKEN: Sure.\n\nQUESTION: Hi, I’m Jongjin Park of Money Today. And?\n"
+    )
+    assert questioners(text) == [
+        ("Aamer", "AP", "inferred"),
+        ("Jongjin Park", "Money Today", "inferred"),
+    ]
+
+
+def test_questioner_naming_someone_else_as_themselves_revokes_the_attribution():
+    """'Hi, this is Park' (no outlet) after Aamer was called cannot be Aamer’s question."""
+    text = HEADER + (
+        "MODERATOR: Aamer with the AP.\n\nQUESTION: Thank you?\n\n"
+        "SECRETARY BLINKEN: Sure.\n\nQUESTION: Hi, this is Park. And?\n"
     )
     assert questioners(text) == [UNKNOWN, UNKNOWN]
 
