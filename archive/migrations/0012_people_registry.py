@@ -19,6 +19,9 @@ def roles_are_not_people(apps, schema_editor):
         if len(words) > 1:
             sort_name = f"{words[-1]}, {' '.join(words[:-1])}"
             Speaker.objects.filter(pk=speaker.pk).update(sort_name=sort_name)
+        else:
+            # A surname alone ("Biden") is for resolve_speakers or an admin to settle.
+            Speaker.objects.filter(pk=speaker.pk).update(sort_name=speaker.name, resolved=False)
 
 
 def roles_back(apps, schema_editor):

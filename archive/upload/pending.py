@@ -27,6 +27,7 @@ from archive.models import (
 )
 from archive.reading import Metadata, Reading, SpeakerReading
 from archive.reading.event import web_url
+from archive.registry.models import Person
 from archive.registry.snapshot import read_with_registry
 
 METADATA_FIELDS = (*EVENT_FIELDS, "speaker", "country")
@@ -46,6 +47,7 @@ class SpeakerPreview:
     reading: SpeakerReading
     match: Speaker | None
     turns: int
+    person: Person | None = None
 
     @property
     def title(self) -> str:
@@ -128,8 +130,13 @@ def preview(upload: PendingUpload, reading: Reading) -> Preview:
     """Return the preview of a reading: speakers with their matches, turns and warnings."""
     turns_by_speaker = Counter(turn.speaker for turn in reading.utterances)
     directory = matching.Directory.load(reading.speakers)
+    people = Person.objects.in_bulk(
+        {s.person for s in reading.speakers if s.person}, field_name="slug"
+    )
     speakers = [
-        SpeakerPreview(s, matching.preview(s, directory), turns_by_speaker[s.key])
+        SpeakerPreview(
+            s, matching.preview(s, directory), turns_by_speaker[s.key], people.get(s.person)
+        )
         for s in reading.speakers
     ]
     names = {s.key: s for s in reading.speakers}

@@ -53,6 +53,15 @@ def test_preview_shows_metadata_speakers_turns_and_matches(admin_client, pending
     assert not Event.objects.exists()
 
 
+def test_preview_shows_the_registry_person_of_each_speaker(admin_client, pending_seed):
+    page = admin_client.get(preview_url(pending_seed))
+    rows = {row.reading.key: row for row in page.context["preview"].speakers}
+    assert rows["nauert"].person.name == "Heather Nauert"  # the transcript says only MS NAUERT
+    assert rows["moderator"].person is None
+    assert "Heather Nauert</a>" in page.content.decode()
+    assert "a role, not a person" in page.content.decode()
+
+
 def test_preview_survives_a_reload(admin_client, pending_seed):
     first = admin_client.get(preview_url(pending_seed))
     again = admin_client.get(preview_url(pending_seed))
@@ -234,8 +243,9 @@ def test_preview_warns_of_an_event_with_the_same_source_or_title_and_date(admin_
 def test_preview_loads_the_speaker_directory_once(
     admin_client, pending_seed, django_assert_max_num_queries
 ):
-    # Five queries now; a directory per speaker (ten of them) took two queries each.
-    with django_assert_max_num_queries(8):
+    # A fixed handful (the registry's version, the directory, the registry people shown); a
+    # directory per speaker (ten of them) took two queries each.
+    with django_assert_max_num_queries(10):
         assert admin_client.get(preview_url(pending_seed)).status_code == 200
 
 

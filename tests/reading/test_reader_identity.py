@@ -26,8 +26,8 @@ def whitehouse(body: str, title: str = "Press Briefing", date: str = "2023-01-10
 
 def questioners(reading) -> list[tuple[str, str]]:
     """Return (name, outlet) of the speaker of each question turn."""
-    asked = [u for u in reading.utterances if u.label in ("Q", "QUESTION")]
-    return [(reading.speaker(u.speaker).name, reading.speaker(u.speaker).affiliation) for u in asked]
+    asked = [reading.speaker(u.speaker) for u in reading.utterances if u.label in ("Q", "QUESTION")]
+    return [(speaker.name, speaker.affiliation) for speaker in asked]
 
 
 def by_label(reading, label: str):
