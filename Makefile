@@ -11,10 +11,9 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Migrates every time; the fixtures and the index only go into an empty archive, once.
 setup: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata fixtures/corpus.json
-	$(PY) manage.py rebuild_index --noinput
+	$(PY) manage.py setup_archive
 
 run: setup
 	$(PY) manage.py runserver $(HOST_PORT)
