@@ -101,3 +101,11 @@ def test_a_windows_1252_file_is_stored_as_the_reader_decoded_it(tmp_path):
     reread_event(event=event)
     assert list(Utterance.objects.in_event(event).values_list("text", flat=True)) == said
     assert not import_source(data=legacy.read_bytes()).created
+
+
+def test_a_utf16_file_with_a_bom_imports_as_the_admin_upload_would(tmp_path):
+    (tmp_path / "utf16.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    out, err, error = run(str(tmp_path))
+    assert error is None, err
+    assert "imported 1," in out and Utterance.objects.count() == 35
+    assert Event.objects.get().source_text == SEED.read_text(encoding="utf-8")
