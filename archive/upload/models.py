@@ -42,6 +42,11 @@ class PendingUpload(models.Model):
     source_name = models.CharField(max_length=255, blank=True)
     overrides = models.JSONField(default=dict, blank=True, help_text="Metadata the admin gave.")
     warnings = models.JSONField(default=list, blank=True, help_text="Warnings from decoding.")
+    speaker_choices = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The admin's “Import as” corrections: a speaker id (null: a new one) by key.",
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_uploads"
     )

@@ -116,6 +116,13 @@ def load(token: str, user) -> PendingUpload:
     return upload
 
 
+def chosen_speakers(upload: PendingUpload) -> dict[str, Speaker | None]:
+    """Return the admin's stored "Import as" choices; a speaker gone since is no choice."""
+    stored = upload.speaker_choices or {}
+    found = Speaker.objects.in_bulk({pk for pk in stored.values() if pk is not None})
+    return {key: found.get(pk) for key, pk in stored.items() if pk is None or pk in found}
+
+
 def read_upload(upload: PendingUpload) -> Reading:
     """Return the reading of a pending upload with its overrides; ReaderError propagates."""
     return read(upload.source_text, metadata=metadata(upload.overrides, upload.source_name))

@@ -108,7 +108,11 @@ class PreviewView(AdminPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(speakers=self.preview.speakers, admin_site=self.model_admin.admin_site)
+        kwargs.update(
+            speakers=self.preview.speakers,
+            choices=pending.chosen_speakers(self.upload),
+            admin_site=self.model_admin.admin_site,
+        )
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -125,6 +129,10 @@ class PreviewView(AdminPageMixin, FormView):
         if not self.apply_corrections(form):
             return self.form_invalid(form)
         if "_confirm" not in self.request.POST:
+            choices = form.corrected_choices(self.upload.speaker_choices)
+            if choices != self.upload.speaker_choices:
+                self.upload.speaker_choices = choices
+                self.upload.save(update_fields=["speaker_choices"])
             messages.info(self.request, "The preview shows your corrections.")
             return redirect(PREVIEW_URL, token=self.upload.token)
         return self.confirm(form)
