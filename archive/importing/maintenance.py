@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from archive import indexing
 from archive.models import (
@@ -95,9 +96,31 @@ def delete_events(*, events) -> int:
     """Delete events and take their utterances out of the search index; return the count."""
     with transaction.atomic():
         events = Event.objects.filter(pk__in=list(events.values_list("pk", flat=True)))
-        ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
+        turns = Utterance.objects.filter(event__in=events)
+        ids = list(turns.values_list("pk", flat=True))
+        speakers = speakers_of(events)
         indexing.schedule_unindex(ids)
         count = events.count()
         with indexing.queued_by_caller():
             events.delete()
+        drop_orphans(speakers)
     return count
+
+
+def speakers_of(events) -> set[int]:
+    """Return the ids of the speakers who appear or speak at the events."""
+    appearing = Appearance.objects.filter(event__in=events).values_list("speaker_id", flat=True)
+    speaking = Utterance.objects.filter(event__in=events).values_list("speaker_id", flat=True)
+    return set(appearing) | set(speaking)
+
+
+def drop_orphans(speaker_ids: Iterable[int]) -> int:
+    """Delete those of the speakers left with no event and no turn; return how many."""
+    # A speaker of no event would be listed with 0 events and matched by later imports; only
+    # speakers a write has just left behind go, never one an admin made by hand.
+    orphans = Speaker.objects.filter(pk__in=set(speaker_ids)).exclude(
+        Exists(Appearance.objects.filter(speaker=OuterRef("pk")))
+    )
+    orphans = orphans.exclude(Exists(Utterance.objects.filter(speaker=OuterRef("pk"))))
+    deleted, _ = orphans.delete()
+    return deleted

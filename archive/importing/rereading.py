@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from archive import indexing
+from archive.importing.maintenance import drop_orphans, speakers_of
 from archive.importing.service import (
     UTTERANCE_COLUMNS,
     ImportRefused,
@@ -100,6 +101,7 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         old = list(Utterance.objects.in_event(event))
+        before = speakers_of([event])
         Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)
         event.appearances.all().delete()
         resolved = resolve_speakers(event, reading, kept_speakers(old, reading))
@@ -119,6 +121,7 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
             Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
         indexing.schedule_unindex([row.pk for row in removed])
         indexing.schedule_index([row.pk for row in list(pairs.values()) + created])
+        drop_orphans(before)
     return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))
 
 

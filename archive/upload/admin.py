@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html
 
 from archive.importing import ImportRefused, delete_events, merge_speakers, reread_event
 from archive.models import PendingUpload, SpeakerRedirect
@@ -114,10 +115,19 @@ class SpeakerMergeAdminMixin:
 
 @admin.register(PendingUpload)
 class PendingUploadAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "user", "created", "expires", "event"]
-    list_select_related = ["user", "event"]
-    readonly_fields = ["token", "source_name", "user", "event", "created", "overrides", "warnings"]
-    exclude = ["source_text"]
+    """Each user's own uploads still to be confirmed, each leading back to its preview."""
+
+    list_display = ["__str__", "created", "expires", "resume"]
+    # No token: it opens the upload's preview, and only its owner may have that.
+    fields = ["source_name", "created", "expires", "overrides", "warnings", "resume"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return PendingUpload.objects.waiting_for(request.user)
+
+    @admin.display(description="Preview")
+    def resume(self, obj):
+        return format_html('<a href="{}">Preview and import</a>', obj.get_absolute_url())
 
     def has_add_permission(self, request):
         return False

@@ -28,6 +28,10 @@ class PendingUploadQuerySet(models.QuerySet):
         """Return the uploads past their expiry."""
         return self.filter(expires__lte=timezone.now())
 
+    def waiting_for(self, user):
+        """Return the user's uploads still to be confirmed: not imported, not expired."""
+        return self.filter(user=user, event__isnull=True, expires__gt=timezone.now())
+
     def purge_expired(self) -> int:
         """Delete the expired uploads and return how many there were."""
         deleted, _ = self.expired().delete()

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.views.generic import FormView
 
 from archive.importing import ImportRefused
+from archive.models import PendingUpload
 from archive.reading import ReaderError, read
 from archive.upload import pending
 from archive.upload.forms import PreviewForm, UploadForm
@@ -58,6 +59,10 @@ class UploadView(AdminPageMixin, FormView):
     form_class = UploadForm
     template_name = "admin/archive/event/upload.html"
     title = "Upload transcript"
+
+    def get_context_data(self, **kwargs):
+        waiting = PendingUpload.objects.waiting_for(self.request.user)
+        return super().get_context_data(waiting=waiting.order_by("-created"), **kwargs)
 
     def form_valid(self, form):
         upload = pending.create(
