@@ -10,11 +10,32 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
-from archive.importing import ImportRefused, delete_events, merge_speakers, reread_event
+from archive.importing import (
+    ImportRefused,
+    Vanished,
+    delete_events,
+    merge_speakers,
+    reread_event,
+)
 from archive.models import PendingUpload, SpeakerRedirect
 from archive.reading import ReaderError
 from archive.upload.forms import MergeSpeakersForm
 from archive.upload.views import PreviewView, UploadView
+
+
+class LockedEditMixin:
+    """An edit locks its row from the form's load to the save: none is saved over a deletion."""
+
+    # Without the lock, a speaker merged (deleted) between the two would be saved back: Django's
+    # save() inserts the row again when its update finds none. Deleted before the load, the admin
+    # answers that the object does not exist; deleted during the edit, the deletion waits.
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if request.method == "POST" and match and match.url_name.endswith("_change"):
+            # The admin's change view loads and saves in one transaction: the lock lasts to its end.
+            return queryset.select_for_update(of=("self",))
+        return queryset
 
 
 class EventUploadAdminMixin:
@@ -91,7 +112,11 @@ class SpeakerMergeAdminMixin:
             return self.merge_page(request, form, speakers)
         keep = form.cleaned_data["keep"]
         merged = ", ".join(f"{s.name} ({s.slug})" for s in speakers if s.pk != keep.pk)
-        result = merge_speakers(keep=keep, speakers=list(speakers))
+        try:
+            result = merge_speakers(keep=keep, speakers=list(speakers))
+        except Vanished as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
         moved = f"{result.utterances} turn{pluralize(result.utterances)}"
         self.message_user(
             request,

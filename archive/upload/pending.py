@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from archive.importing import ImportRefused, ImportResult, import_reading
 from archive.importing import speakers as matching
+from archive.importing.locks import retrying
 from archive.importing.service import EVENT_FIELDS, event_kind
 from archive.models import (
     Attribution,
@@ -187,6 +188,7 @@ def initial_metadata(reading: Reading, overrides: Mapping) -> dict:
     return initial
 
 
+@retrying
 def confirm(upload: PendingUpload, choices: Mapping[str, Speaker | None]) -> ImportResult:
     """Import a pending upload once; a second confirm returns the event the first one made."""
     with transaction.atomic():

@@ -117,17 +117,7 @@ class Command(BaseCommand):
             self.report(self.stderr, f"{item.path}: {item.error}")
             return "failed", 0
         try:
-            with transaction.atomic():
-                result = import_reading(
-                    reading=item.reading,
-                    source_text=item.source_text,
-                    source_name=item.path.name,
-                    metadata=item.metadata,
-                )
-                if dry_run:
-                    raise DryRun(result)
-        except DryRun as rolled_back:
-            result = rolled_back.args[0]
+            result = self.write(item, dry_run)
         except ImportRefused as error:
             self.report(self.stderr, f"{item.path}: {error}")
             return "failed", 0
@@ -141,6 +131,23 @@ class Command(BaseCommand):
         if self.verbosity >= 1:
             self.report(self.stdout, f"{item.path}: imported as {where}")
         return "imported", result.utterance_count
+
+    def write(self, item: FileReading, dry_run: bool):
+        """Import one read file and return the ImportResult; a dry run rolls the import back."""
+        values = {
+            "reading": item.reading,
+            "source_text": item.source_text,
+            "source_name": item.path.name,
+            "metadata": item.metadata,
+        }
+        if not dry_run:
+            # In a transaction of its own, which import_reading runs again after a deadlock.
+            return import_reading(**values)
+        try:
+            with transaction.atomic():
+                raise DryRun(import_reading(**values))
+        except DryRun as rolled_back:
+            return rolled_back.args[0]
 
     def report(self, stream, message: str) -> None:
         """Write one line without tearing the progress bar."""
