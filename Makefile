@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint fixtures
+.PHONY: run serve test setup lint fixtures
 FIXTURE_MODELS := archive.event archive.speaker archive.speakerlabel archive.appearance archive.utterance
 
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -11,14 +11,23 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Migrates every time; the fixtures and the index only go into an empty archive, once.
 setup: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_registry
-	$(PY) manage.py loaddata fixtures/corpus.json
-	$(PY) manage.py rebuild_index --noinput
+	$(PY) manage.py setup_archive
 
 run: setup
 	$(PY) manage.py runserver $(HOST_PORT)
+
+# Production (README, "Production"): gunicorn behind a TLS proxy. Give SECRET_KEY, ALLOWED_HOSTS
+# and DATABASE_URL in the environment; BIND and WORKERS (default 2 a core, plus 1) may be given.
+BIND ?= 127.0.0.1:8000
+WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
+serve: export DJANGO_ENV ?= production
+serve: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	exec $(VENV)/bin/gunicorn archive.wsgi --bind $(BIND) --workers $(WORKERS) \
+		--access-logfile - --graceful-timeout 30
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
-from archive.upload.admin import EventUploadAdminMixin, SpeakerMergeAdminMixin
+from archive.upload.admin import EventUploadAdminMixin, LockedEditMixin, SpeakerMergeAdminMixin
 
 admin.site.index_template = "admin/archive/index.html"
 
@@ -20,7 +20,7 @@ class SpeakerLabelInline(admin.TabularInline):
     extra = 0
 
 
-class FixedSlugAdmin(admin.ModelAdmin):
+class FixedSlugAdmin(LockedEditMixin, admin.ModelAdmin):
     """Slugs are given once: they are in permalinks that readers have cited."""
 
     def get_readonly_fields(self, request, obj=None):
@@ -54,7 +54,7 @@ class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
 
 
 @admin.register(SpeakerLabel)
-class SpeakerLabelAdmin(admin.ModelAdmin):
+class SpeakerLabelAdmin(LockedEditMixin, admin.ModelAdmin):
     list_display = ["label", "speaker"]
     search_fields = ["label", "speaker__name"]
     list_select_related = ["speaker"]
@@ -62,7 +62,7 @@ class SpeakerLabelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appearance)
-class AppearanceAdmin(admin.ModelAdmin):
+class AppearanceAdmin(LockedEditMixin, admin.ModelAdmin):
     list_display = ["speaker", "event", "role", "affiliation"]
     list_filter = ["event__kind"]
     search_fields = ["speaker__name", "event__title", "role", "affiliation"]
@@ -71,7 +71,7 @@ class AppearanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Utterance)
-class UtteranceAdmin(admin.ModelAdmin):
+class UtteranceAdmin(LockedEditMixin, admin.ModelAdmin):
     list_display = ["event", "sequence", "label", "speaker", "attribution"]
     list_filter = ["attribution", "event__kind", "speaker__kind"]
     search_fields = ["text", "label", "speaker__name", "event__title"]

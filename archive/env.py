@@ -42,6 +42,15 @@ class Env:
             return False
         raise ImproperlyConfigured(f"{name} must be true or false, not {word!r}")
 
+    def int(self, name: str, default: int) -> int:
+        """Return the variable as a whole number; anything else is a configuration error."""
+        word = self.str(name)
+        if not word:
+            return default
+        if not (word.isascii() and word.isdigit()):
+            raise ImproperlyConfigured(f"{name} must be a whole number, not {word!r}")
+        return int(word)
+
     def list(self, name: str, default: list[str]) -> list[str]:
         """Return a comma-separated variable as a list of non-empty items."""
         if name not in self.environ:

@@ -68,7 +68,8 @@ def deferred():
         yield
     finally:
         _local.deferred = False
-    drain()
+        # Also when the block fails: the work of what it committed must not wait in the queue.
+        drain()
 
 
 @contextmanager

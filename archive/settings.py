@@ -1,6 +1,9 @@
 """Django settings for the diplomatic statements archive; every knob comes from the environment."""
 
+import datetime
 from pathlib import Path
+
+from csp.constants import NONE, SELF
 
 from archive.env import Env
 
@@ -25,6 +28,8 @@ INSTALLED_APPS = [
     "archive.registry",
     "archive.search",  # before haystack: its rebuild_index/update_index take precedence
     "haystack",
+    "csp",
+    "axes",
     "archive",
 ]
 
@@ -36,6 +41,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if env.is_production():
@@ -61,6 +69,18 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database(BASE_DIR / "db.sqlite3")}
+# django-axes counts failed logins first; after AXES_FAILURE_LIMIT failures of one username from
+# one address, that pair is refused, the right password too, for AXES_COOLOFF_TIME. The pair, not
+# the address alone: behind a proxy every login comes from the proxy's address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -100,10 +120,31 @@ HAYSTACK_CONNECTIONS = {"default": env.search(WHOOSH_INDEX_DIR)}
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
+# Every script and style comes from the site's own static files: no inline code at all.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 if env.is_production():
+    # The documented set-up: gunicorn behind a TLS proxy that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # FORCE_HTTPS=false leaves redirecting to HTTPS and HSTS to the proxy (or off).
+    FORCE_HTTPS = env.bool("FORCE_HTTPS", True)
+    SECURE_SSL_REDIRECT = FORCE_HTTPS
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600 if FORCE_HTTPS else 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = FORCE_HTTPS
+    SECURE_HSTS_PRELOAD = FORCE_HTTPS
 
 LOGGING = {
     "version": 1,

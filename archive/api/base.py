@@ -41,17 +41,42 @@ def error(message: str, status: int = 400, **details) -> JsonResponse:
     return JsonResponse({"error": message, **details}, status=status)
 
 
+# More digits than any page or row id can have (a bigint has 19): such a number is past the last.
+MAX_DIGITS = 18
+BEYOND = 10**MAX_DIGITS
+
+
+def whole_number(value: str) -> int | None:
+    """Return an ASCII whole number as an int, BEYOND for one too long for any id, else None."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    # int() refuses strings of over 4,300 digits, and databases integers past a bigint.
+    digits = value.lstrip("0") or "0"
+    return BEYOND if len(digits) > MAX_DIGITS else int(digits)
+
+
 def page_number(request) -> int:
     """Return the page asked for, 1 if none; anything but a whole number from 1 is a 400."""
     value = request.GET.get("page") or "1"
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise ApiError(f"page must be a whole number from 1, not “{value}”.")
-    return int(value)
+    number = whole_number(value)
+    if number is None or number < 1:
+        shown = value if len(value) <= 40 else f"{value[:40]}…"
+        raise ApiError(f"page must be a whole number from 1, not “{shown}”.")
+    return number
 
 
 def past_the_last(number: int, pages: int) -> ApiError:
     """Return the error for a page past the last, the same on every endpoint."""
-    return ApiError(f"There is no page {number}: the last page is {pages}.", pages=pages)
+    asked = f"page {number}" if number < BEYOND else "such page"
+    return ApiError(f"There is no {asked}: the last page is {pages}.", pages=pages)
+
+
+def page_of(request, paginator):
+    """Return the page the request asks for; no page number, or one past the last, is a 400."""
+    number = page_number(request)
+    if number > paginator.num_pages:
+        raise past_the_last(number, paginator.num_pages)
+    return paginator.page(number)
 
 
 def page_links(request, page, limit: int | None = None) -> dict:
@@ -128,16 +153,21 @@ class JsonApiMixin:
         response["Allow"] = allow
         return response
 
+    def options(self, request, *args, **kwargs):
+        """Answer what the endpoint allows, as JSON with the Allow header."""
+        allow = super().options(request, *args, **kwargs)["Allow"]
+        methods = [method.strip() for method in allow.split(",")]
+        response = JsonResponse({"methods": methods, "parameters": list(self.params or ())})
+        response["Allow"] = allow
+        return response
+
     def render_to_response(self, context, **response_kwargs):
         return JsonResponse(self.get_data(context))
 
     def paginate_queryset(self, queryset, page_size):
         """Return ListView's page tuple; a page that is no number or past the last is a 400."""
         paginator = self.get_paginator(queryset, page_size)
-        number = page_number(self.request)
-        if number > paginator.num_pages:
-            raise past_the_last(number, paginator.num_pages)
-        page = paginator.page(number)
+        page = page_of(self.request, paginator)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def filtered(self, queryset):
@@ -169,3 +199,5 @@ class NotFoundView(JsonApiMixin, View):
         if twin:
             return HttpResponsePermanentRedirect(twin)
         raise ApiError(f"No API endpoint is at {request.path}.", status=404, endpoints=ENDPOINTS)
+
+    options = get

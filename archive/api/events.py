@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
-from archive.api.base import ApiError, JsonApiMixin
+from archive.api.base import ApiError, JsonApiMixin, page_links, page_of
 from archive.api.filters import EventFilters
 from archive.api.shapes import event_json, participant_json, turn_json
 from archive.models import Event, Utterance
@@ -24,8 +25,11 @@ class EventListView(JsonApiMixin, ListView):
 
 
 class EventView(JsonApiMixin, DetailView):
-    """One event with its participants and every turn, unpaginated: a transcript is read whole."""
+    """One event with its participants and its transcript, a page of turns at a time."""
 
+    params = ("page",)
+    # A long briefing holds megabytes of turns; a page of them stays quick to send and parse.
+    turns_per_page = 100
     queryset = Event.objects.without_source()
 
     def get_object(self, queryset=None):
@@ -38,12 +42,14 @@ class EventView(JsonApiMixin, DetailView):
     def get_data(self, context):
         event, request = context["object"], self.request
         appearances = event.appearances.select_related("speaker").order_by("pk")
-        turns = list(Utterance.objects.in_event(event).select_related("speaker"))
+        turns = Utterance.objects.in_event(event).select_related("speaker")
+        page = page_of(request, Paginator(turns, self.turns_per_page))
         return {
             **event_json(request, event),
             "venue": event.venue,
             "source_url": event.source_link,
             "participants": [participant_json(request, a) for a in appearances],
-            "turn_count": len(turns),
-            "turns": [turn_json(request, u) for u in turns],
+            "turn_count": page.paginator.count,
+            "pagination": page_links(request, page),
+            "turns": [turn_json(request, u) for u in page.object_list],
         }

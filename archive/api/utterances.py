@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.views.generic import DetailView
 
-from archive.api.base import ApiError, JsonApiMixin, Moved
+from archive.api.base import BEYOND, ApiError, JsonApiMixin, Moved, whole_number
 from archive.api.shapes import statement_json
 from archive.models import Utterance, UtteranceRedirect
 
@@ -16,9 +16,13 @@ class UtteranceView(JsonApiMixin, DetailView):
     queryset = Utterance.objects.for_display().defer("event__source_text").with_roles()
 
     def get(self, request, *args, **kwargs):
-        pk = kwargs["pk"]
-        if not (pk.isascii() and pk.isdigit()):
-            raise ApiError(f"An utterance id is a whole number, not “{pk}”.")
+        pk = whole_number(kwargs["pk"])
+        if pk is None:
+            shown = kwargs["pk"] if len(kwargs["pk"]) <= 40 else f"{kwargs['pk'][:40]}…"
+            raise ApiError(f"An utterance id is a whole number, not “{shown}”.")
+        if pk >= BEYOND:
+            raise ApiError("No such utterance.", status=404)
+        self.kwargs["pk"] = pk
         try:
             self.object = self.get_object()
         except Http404:

@@ -5,6 +5,7 @@ from archive.importing.rereading import RereadResult, reread_event
 from archive.importing.service import (
     ImportRefused,
     ImportResult,
+    Vanished,
     checksum,
     import_reading,
     import_source,
@@ -15,6 +16,7 @@ __all__ = [
     "ImportResult",
     "MergeResult",
     "RereadResult",
+    "Vanished",
     "checksum",
     "delete_events",
     "import_reading",

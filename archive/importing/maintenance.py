@@ -6,8 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from archive import indexing
+from archive.importing.locks import lock_speakers, retrying
+from archive.importing.service import Vanished
 from archive.models import (
     Appearance,
     Event,
@@ -75,10 +78,27 @@ def fill_blanks(keep: Speaker, others: list[Speaker]) -> None:
         keep.save(update_fields=changed)
 
 
+def locked_speakers(keep: Speaker, speakers: list[Speaker]) -> tuple[Speaker, list[Speaker]]:
+    """Return the speakers to merge as they are now, locked; any gone since is a Vanished."""
+    wanted = {s.pk for s in speakers} | {keep.pk}
+    rows = Speaker.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+    found = {speaker.pk: speaker for speaker in rows}
+    gone = list(dict.fromkeys(f"“{s.name}”" for s in [keep, *speakers] if s.pk not in found))
+    if gone:
+        was = "was" if len(gone) == 1 else "were"
+        raise Vanished(
+            f"{', '.join(gone)} {was} merged or deleted meanwhile: nothing was merged; "
+            "select the speakers again."
+        )
+    return found[keep.pk], [found[s.pk] for s in speakers if s.pk != keep.pk]
+
+
+@retrying
 def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult:
     """Merge speakers into `keep`: utterances, labels, appearances and URLs move to it."""
-    others = [s for s in speakers if s.pk != keep.pk]
     with transaction.atomic():
+        lock_speakers()
+        keep, others = locked_speakers(keep, list(speakers))
         turns = Utterance.objects.filter(speaker__in=others)
         moved = list(turns.values_list("pk", flat=True))
         turns.update(speaker=keep)
@@ -91,13 +111,40 @@ def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult
     return MergeResult(merged=len(others), utterances=len(moved))
 
 
+@retrying
 def delete_events(*, events) -> int:
     """Delete events and take their utterances out of the search index; return the count."""
     with transaction.atomic():
-        events = Event.objects.filter(pk__in=list(events.values_list("pk", flat=True)))
-        ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
+        lock_speakers()
+        # Events first, in one order, then what hangs on them: a re-read locks in that order too.
+        wanted = list(events.values_list("pk", flat=True))
+        locked = Event.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+        events = Event.objects.filter(pk__in=list(locked.values_list("pk", flat=True)))
+        turns = Utterance.objects.filter(event__in=events)
+        ids = list(turns.values_list("pk", flat=True))
+        speakers = speakers_of(events)
         indexing.schedule_unindex(ids)
         count = events.count()
         with indexing.queued_by_caller():
             events.delete()
+        drop_orphans(speakers)
     return count
+
+
+def speakers_of(events) -> set[int]:
+    """Return the ids of the speakers who appear or speak at the events."""
+    appearing = Appearance.objects.filter(event__in=events).values_list("speaker_id", flat=True)
+    speaking = Utterance.objects.filter(event__in=events).values_list("speaker_id", flat=True)
+    return set(appearing) | set(speaking)
+
+
+def drop_orphans(speaker_ids: Iterable[int]) -> int:
+    """Delete those of the speakers left with no event and no turn; return how many."""
+    # A speaker of no event would be listed with 0 events and matched by later imports; only
+    # speakers a write has just left behind go, never one an admin made by hand.
+    orphans = Speaker.objects.filter(pk__in=set(speaker_ids)).exclude(
+        Exists(Appearance.objects.filter(speaker=OuterRef("pk")))
+    )
+    orphans = orphans.exclude(Exists(Utterance.objects.filter(speaker=OuterRef("pk"))))
+    deleted, _ = orphans.delete()
+    return deleted

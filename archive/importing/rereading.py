@@ -9,9 +9,12 @@ from django.db import transaction
 from django.db.models import F
 
 from archive import indexing
+from archive.importing.locks import lock_speakers, retrying
+from archive.importing.maintenance import drop_orphans, speakers_of
 from archive.importing.service import (
     UTTERANCE_COLUMNS,
     ImportRefused,
+    Vanished,
     recorded_metadata,
     resolve_speakers,
     turn_values,
@@ -91,18 +94,30 @@ def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
     return min(rows, key=lambda row: (abs(row.sequence - sequence), row.sequence))
 
 
+def reading_of(event: Event) -> Reading:
+    """Return a new reading of an event's stored source, given what the reader was given."""
+    given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
+    metadata = given or Metadata(filename=event.source_name)
+    return read_with_registry(event.source_text, metadata=metadata)
+
+
+@retrying
 def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResult:
     """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
-    if reading is None:
-        given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
-        reading = read_with_registry(
-            event.source_text, metadata=given or Metadata(filename=event.source_name)
-        )
+    given = reading
+    reading = reading or reading_of(event)
     if not reading.utterances:
         raise ImportRefused("The new reading has no turns; the event was left as it was.")
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=event.pk)
+        lock_speakers()
+        locked = Event.objects.select_for_update().filter(pk=event.pk).first()
+        if locked is None:
+            raise Vanished(f"“{event.title}” was deleted meanwhile: nothing was re-read.")
+        if given is None and locked.source_text != event.source_text:
+            reading = reading_of(locked)  # its source was edited since it was read
+        event = locked
         old = list(Utterance.objects.in_event(event))
+        before = speakers_of([event])
         Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)
         event.appearances.all().delete()
         resolved = resolve_speakers(event, reading, kept_speakers(old, reading))
@@ -122,6 +137,7 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
             Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
         indexing.schedule_unindex([row.pk for row in removed])
         indexing.schedule_index([row.pk for row in list(pairs.values()) + created])
+        drop_orphans(before)
     return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))
 
 

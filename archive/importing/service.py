@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 
 from archive import indexing, rows
 from archive.importing import speakers as matching
+from archive.importing.locks import lock_speakers, retrying
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
 from archive.reading import Metadata, Reading, decode
@@ -36,6 +37,10 @@ KIND_WORDS = [
 
 class ImportRefused(ValueError):
     """Raised when a reading cannot become an event; the message says why and what to do."""
+
+
+class Vanished(ImportRefused):
+    """Raised when what a write works on was deleted or merged by another writer meanwhile."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ def import_source(
     )
 
 
+@retrying
 def import_reading(
     *,
     reading: Reading,
@@ -148,8 +154,9 @@ def import_reading(
     record = {"source_text": source_text, "source_name": source_name[:255], "checksum": digest}
     try:
         with transaction.atomic():
+            lock_speakers()
             event = create_event(values, record, metadata)
-            count = write_turns(event, reading, speaker_choices or {})
+            count = write_turns(event, reading, current(speaker_choices or {}))
     except IntegrityError:
         # The unique checksum refused a source imported before (or by a concurrent import);
         # the event is the first write, so nothing else was attempted.
@@ -166,6 +173,22 @@ def create_event(values: Mapping, record: Mapping, metadata: Metadata | None) ->
     return rows.create(
         Event, slug=slug, reading_metadata=metadata_record(metadata), **record, **values
     )
+
+
+def current(choices: Mapping[str, Speaker | None]) -> dict[str, Speaker | None]:
+    """Return the chosen speakers as they are now: one merged since is the one it went into."""
+    # Chosen before the speaker lock was taken, a speaker may have been merged or deleted since.
+    chosen = {key: speaker for key, speaker in choices.items() if speaker is not None}
+    found = Speaker.objects.in_bulk({speaker.pk for speaker in chosen.values()})
+    now = dict(choices)
+    for key, speaker in chosen.items():
+        now[key] = found.get(speaker.pk) or Speaker.objects.find(speaker.slug)
+        if now[key] is None:
+            raise Vanished(
+                f"The speaker “{speaker.name}” chosen for this import was deleted meanwhile: "
+                "choose again."
+            )
+    return now
 
 
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:

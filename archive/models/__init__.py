@@ -2,6 +2,7 @@
 
 from archive.models.choices import Attribution, DatePrecision, EventKind, SpeakerKind
 from archive.models.events import Event
+from archive.models.setup import SetupStep
 from archive.models.speakers import Appearance, Speaker, SpeakerLabel
 from archive.models.utterances import Utterance, UtteranceRedirect
 
@@ -18,6 +19,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "SpeakerLabel",
+    "SetupStep",
     "SpeakerRedirect",
     "Utterance",
     "UtteranceRedirect",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from archive.reading.types import ReaderError
@@ -14,21 +15,47 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re
 MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|\*\*[A-Z][A-Z .'’-]+:\*\*)", re.M)
 TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+SNIFF_BYTES = 8192
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive or an Office document",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+}
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(data: bytes | str) -> tuple[str, tuple[str, ...]]:
-    """Return the input as text (UTF-8, else Windows-1252 with a warning) and warnings."""
+    """Return the input as text and warnings: UTF-8, UTF-16 with a BOM, else Windows-1252."""
+    # The one decoder: the admin upload, import_transcripts and read_transcript all come here,
+    # so each accepts and refuses the same bytes.
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), ()
-    if data.startswith(b"%PDF"):
-        raise ReaderError("input is a PDF file; copy its text out and read that instead")
-    if b"\x00" in data[:4096]:
-        raise ReaderError("input is binary, not a transcript")
+    for signature, name in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ReaderError(f"input is {name}, not text: copy its text out and read that")
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), ()
+        except UnicodeDecodeError:
+            raise ReaderError("input starts as UTF-16 but is not: save it as UTF-8") from None
+    if b"\x00" in data[:SNIFF_BYTES]:
+        raise ReaderError("input is binary, not text: give a .txt, .html or .md file")
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, ("input is not valid UTF-8; decoded as Windows-1252",)
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        # Bytes Windows-1252 leaves undefined: replacing them would store a damaged quote.
+        raise ReaderError(
+            "input is neither UTF-8 nor Windows-1252 text: save it as UTF-8 and try again"
+        ) from None
+    return text, ("input is not UTF-8; it was read as Windows-1252: check its accents and quotes",)
 
 
 def check(text: str) -> str:
@@ -36,7 +63,7 @@ def check(text: str) -> str:
     if not text.strip():
         raise ReaderError("input is empty")
     if "\x00" in text or len(CONTROL.findall(text[:8192])) > max(8, len(text[:8192]) // 100):
-        raise ReaderError("input is binary, not a transcript")
+        raise ReaderError("input is binary, not text: give a .txt, .html or .md file")
     if not TWO_LETTERS.search(text):
         raise ReaderError("input has no text")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,17 @@ def read_file(path: Path) -> FileReading:
         reading = read(data, metadata=Metadata(filename=path.name), registry=_registry)
     except ReaderError as error:
         return FileReading(path, error=str(error))
+    except Exception as error:  # noqa: BLE001 - MemoryError and the like fail this file alone
+        return FileReading(path, error=f"could not be read: {error!r}")
     return FileReading(path, source_text, reading)
+
+
+def finished(path: Path, future) -> FileReading:
+    """Return a worker's reading of a file; a worker that died leaves that file unread."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - e.g. BrokenProcessPool: a worker was killed
+        return FileReading(path, error=f"not read, the reading process failed: {error!r}")
 
 
 def read_files(
@@ -68,9 +79,19 @@ def read_files(
     ) as pool:
         ahead: deque = deque()
         for path in paths:
-            ahead.append(pool.submit(read_file, path))
+            ahead.append((path, submitted(pool, path)))
             # A bounded window keeps memory flat however many files the batch holds.
             if len(ahead) >= jobs * 4:
-                yield ahead.popleft().result()
+                yield finished(*ahead.popleft())
         while ahead:
-            yield ahead.popleft().result()
+            yield finished(*ahead.popleft())
+
+
+def submitted(pool: ProcessPoolExecutor, path: Path) -> Future:
+    """Return the future reading of a file; a pool broken by a killed worker reads it here."""
+    try:
+        return pool.submit(read_file, path)
+    except BrokenProcessPool:
+        future: Future = Future()
+        future.set_result(read_file(path))
+        return future

@@ -12,13 +12,20 @@ from archive.reading.header import read_header
 from archive.reading.people import from_title, interview_kind, merge
 from archive.reading.text import US_SOURCE, narrator_of, with_lead
 from archive.reading.turns import Chunk, line_chunks, segment
-from archive.reading.types import EventReading
+from archive.reading.types import EventReading, ReaderError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # Not "!?\[": re skips to "!" or "[". A URL may hold one level of parentheses (Wikipedia's do).
 LINK = re.compile(r"(?:!\[|\[)([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def refuse_aliases(source: str) -> None:
+    """Raise ReaderError if the YAML uses an alias: a few bytes of them expand to gigabytes."""
+    # Metadata never needs one, and refusing them is cheaper and surer than capping the size.
+    if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(source, yaml.SafeLoader)):
+        raise ReaderError("front matter uses YAML aliases (*name), which the reader refuses")
 
 
 def front_matter(text: str) -> tuple[dict, str, int, tuple[str, ...]]:
@@ -28,7 +35,10 @@ def front_matter(text: str) -> tuple[dict, str, int, tuple[str, ...]]:
         return {}, text, 0, ()
     offset = text.count("\n", 0, match.end())
     try:
+        refuse_aliases(match.group("yaml"))
         data = yaml.safe_load(match.group("yaml"))
+    except ReaderError:
+        raise
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return {}, text[match.end() :], offset, ("front matter is not valid YAML; ignored",)
     if not isinstance(data, dict):

@@ -8,12 +8,34 @@ from django.db.models import Count
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html
 
-from archive.importing import ImportRefused, delete_events, merge_speakers, reread_event
+from archive.importing import (
+    ImportRefused,
+    Vanished,
+    delete_events,
+    merge_speakers,
+    reread_event,
+)
 from archive.models import PendingUpload, SpeakerRedirect
 from archive.reading import ReaderError
 from archive.upload.forms import MergeSpeakersForm
 from archive.upload.views import PreviewView, UploadView
+
+
+class LockedEditMixin:
+    """An edit locks its row from the form's load to the save: none is saved over a deletion."""
+
+    # Without the lock, a speaker merged (deleted) between the two would be saved back: Django's
+    # save() inserts the row again when its update finds none. Deleted before the load, the admin
+    # answers that the object does not exist; deleted during the edit, the deletion waits.
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if request.method == "POST" and match and match.url_name.endswith("_change"):
+            # The admin's change view loads and saves in one transaction: the lock lasts to its end.
+            return queryset.select_for_update(of=("self",))
+        return queryset
 
 
 class EventUploadAdminMixin:
@@ -90,7 +112,11 @@ class SpeakerMergeAdminMixin:
             return self.merge_page(request, form, speakers)
         keep = form.cleaned_data["keep"]
         merged = ", ".join(f"{s.name} ({s.slug})" for s in speakers if s.pk != keep.pk)
-        result = merge_speakers(keep=keep, speakers=list(speakers))
+        try:
+            result = merge_speakers(keep=keep, speakers=list(speakers))
+        except Vanished as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
         moved = f"{result.utterances} turn{pluralize(result.utterances)}"
         self.message_user(
             request,
@@ -114,10 +140,19 @@ class SpeakerMergeAdminMixin:
 
 @admin.register(PendingUpload)
 class PendingUploadAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "user", "created", "expires", "event"]
-    list_select_related = ["user", "event"]
-    readonly_fields = ["token", "source_name", "user", "event", "created", "overrides", "warnings"]
-    exclude = ["source_text"]
+    """Each user's own uploads still to be confirmed, each leading back to its preview."""
+
+    list_display = ["__str__", "created", "expires", "resume"]
+    # No token: it opens the upload's preview, and only its owner may have that.
+    fields = ["source_name", "created", "expires", "overrides", "warnings", "resume"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return PendingUpload.objects.waiting_for(request.user)
+
+    @admin.display(description="Preview")
+    def resume(self, obj):
+        return format_html('<a href="{}">Preview and import</a>', obj.get_absolute_url())
 
     def has_add_permission(self, request):
         return False

@@ -160,9 +160,11 @@ class UploadForm(MetadataForm):
 class PreviewForm(MetadataForm):
     """The preview's corrections: metadata, and per speaker an existing archive speaker or none."""
 
-    def __init__(self, *args, speakers=(), admin_site=None, **kwargs):
+    def __init__(self, *args, speakers=(), choices=None, admin_site=None, **kwargs):
+        # `choices` holds the admin's earlier corrections by reading key, which win over matches.
         super().__init__(*args, **kwargs)
         self.speaker_keys = {}
+        choices = choices or {}
         widget_field = Utterance._meta.get_field("speaker")
         for index, entry in enumerate(speakers):
             name = f"speaker_{index}"
@@ -171,7 +173,7 @@ class PreviewForm(MetadataForm):
                 queryset=Speaker.objects.all(),
                 required=False,
                 empty_label="New speaker",
-                initial=entry.match,
+                initial=choices.get(entry.reading.key, entry.match),
                 label=entry.reading.name,
                 widget=AutocompleteSelect(widget_field, admin_site),
             )
@@ -193,6 +195,14 @@ class PreviewForm(MetadataForm):
     def speaker_choices(self) -> dict[str, Speaker | None]:
         """Return the chosen archive speaker (None for a new one) by reader key."""
         return {key: self.cleaned_data.get(name) for name, key in self.speaker_keys.items()}
+
+    def corrected_choices(self, previous: dict) -> dict:
+        """Return the stored choices (speaker id or None, by key) updated with the changed ones."""
+        chosen = self.speaker_choices()
+        changed = {
+            self.speaker_keys[name] for name in self.changed_data if name in self.speaker_keys
+        }
+        return {**previous, **{key: getattr(chosen[key], "pk", None) for key in changed}}
 
 
 class MergeSpeakersForm(forms.Form):

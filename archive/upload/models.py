@@ -28,6 +28,10 @@ class PendingUploadQuerySet(models.QuerySet):
         """Return the uploads past their expiry."""
         return self.filter(expires__lte=timezone.now())
 
+    def waiting_for(self, user):
+        """Return the user's uploads still to be confirmed: not imported, not expired."""
+        return self.filter(user=user, event__isnull=True, expires__gt=timezone.now())
+
     def purge_expired(self) -> int:
         """Delete the expired uploads and return how many there were."""
         deleted, _ = self.expired().delete()
@@ -42,6 +46,11 @@ class PendingUpload(models.Model):
     source_name = models.CharField(max_length=255, blank=True)
     overrides = models.JSONField(default=dict, blank=True, help_text="Metadata the admin gave.")
     warnings = models.JSONField(default=list, blank=True, help_text="Warnings from decoding.")
+    speaker_choices = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The admin's “Import as” corrections: a speaker id (null: a new one) by key.",
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_uploads"
     )

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from archive.importing import ImportRefused, ImportResult, import_reading
 from archive.importing import speakers as matching
+from archive.importing.locks import retrying
 from archive.importing.service import EVENT_FIELDS, event_kind
 from archive.models import (
     Attribution,
@@ -119,6 +120,13 @@ def load(token: str, user) -> PendingUpload:
     return upload
 
 
+def chosen_speakers(upload: PendingUpload) -> dict[str, Speaker | None]:
+    """Return the admin's stored "Import as" choices; a speaker gone since is no choice."""
+    stored = upload.speaker_choices or {}
+    found = Speaker.objects.in_bulk({pk for pk in stored.values() if pk is not None})
+    return {key: found.get(pk) for key, pk in stored.items() if pk is None or pk in found}
+
+
 def read_upload(upload: PendingUpload) -> Reading:
     """Return the reading of a pending upload with its overrides; ReaderError propagates."""
     return read_with_registry(
@@ -190,6 +198,7 @@ def initial_metadata(reading: Reading, overrides: Mapping) -> dict:
     return initial
 
 
+@retrying
 def confirm(upload: PendingUpload, choices: Mapping[str, Speaker | None]) -> ImportResult:
     """Import a pending upload once; a second confirm returns the event the first one made."""
     with transaction.atomic():

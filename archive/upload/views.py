@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.views.generic import FormView
 
 from archive.importing import ImportRefused
+from archive.models import PendingUpload
 from archive.reading import ReaderError
 from archive.registry.snapshot import read_with_registry
 from archive.upload import pending
@@ -59,6 +60,10 @@ class UploadView(AdminPageMixin, FormView):
     form_class = UploadForm
     template_name = "admin/archive/event/upload.html"
     title = "Upload transcript"
+
+    def get_context_data(self, **kwargs):
+        waiting = PendingUpload.objects.waiting_for(self.request.user)
+        return super().get_context_data(waiting=waiting.order_by("-created"), **kwargs)
 
     def form_valid(self, form):
         upload = pending.create(
@@ -109,7 +114,11 @@ class PreviewView(AdminPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(speakers=self.preview.speakers, admin_site=self.model_admin.admin_site)
+        kwargs.update(
+            speakers=self.preview.speakers,
+            choices=pending.chosen_speakers(self.upload),
+            admin_site=self.model_admin.admin_site,
+        )
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -126,6 +135,10 @@ class PreviewView(AdminPageMixin, FormView):
         if not self.apply_corrections(form):
             return self.form_invalid(form)
         if "_confirm" not in self.request.POST:
+            choices = form.corrected_choices(self.upload.speaker_choices)
+            if choices != self.upload.speaker_choices:
+                self.upload.speaker_choices = choices
+                self.upload.save(update_fields=["speaker_choices"])
             messages.info(self.request, "The preview shows your corrections.")
             return redirect(PREVIEW_URL, token=self.upload.token)
         return self.confirm(form)

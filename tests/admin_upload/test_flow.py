@@ -139,6 +139,54 @@ def test_admin_can_choose_a_new_speaker_over_the_match(admin_client, pending_see
     assert Speaker.objects.filter(name="John Kelly").count() == 2
 
 
+def kelly_field(shown) -> str:
+    speakers = shown.context["preview"].speakers
+    return f"speaker_{next(i for i, s in enumerate(speakers) if s.reading.name == 'John Kelly')}"
+
+
+def update_preview(client, upload, **changes):
+    """Press "Update preview" on the preview as shown, with changes; return the page it leads to."""
+    shown = client.get(preview_url(upload))
+    response = client.post(preview_url(upload), {**preview_data(shown, **changes), "_update": "1"})
+    assert response.status_code == 302 and response.url == preview_url(upload)
+    return client.get(preview_url(upload))
+
+
+def test_update_preview_keeps_the_import_as_correction(admin_client, pending_seed, kelly):
+    other = Speaker.objects.create(name="J. F. Kelly", slug="j-f-kelly")
+    field = kelly_field(admin_client.get(preview_url(pending_seed)))
+    shown = update_preview(admin_client, pending_seed, **{field: other.pk})
+    assert shown.context["form"][field].value() == other.pk
+    assert "The preview shows your corrections" in shown.content.decode()
+    shown = update_preview(admin_client, pending_seed, title="A corrected title")
+    assert shown.context["form"][field].value() == other.pk
+    confirm(admin_client, pending_seed, shown)
+    assert other.utterances.exists() and not kelly.utterances.exists()
+    assert Event.objects.get().title == "A corrected title"
+
+
+def test_update_preview_keeps_a_new_speaker_chosen_over_the_match(
+    admin_client, pending_seed, kelly
+):
+    field = kelly_field(admin_client.get(preview_url(pending_seed)))
+    shown = update_preview(admin_client, pending_seed, **{field: ""})
+    assert shown.context["form"][field].value() is None
+    confirm(admin_client, pending_seed, shown)
+    assert not kelly.utterances.exists()
+    assert Speaker.objects.filter(name="John Kelly").count() == 2
+
+
+def test_a_chosen_speaker_merged_away_since_falls_back_to_the_match(
+    admin_client, pending_seed, kelly
+):
+    other = Speaker.objects.create(name="J. F. Kelly", slug="j-f-kelly")
+    field = kelly_field(admin_client.get(preview_url(pending_seed)))
+    update_preview(admin_client, pending_seed, **{field: other.pk})
+    other.delete()
+    shown = admin_client.get(preview_url(pending_seed))
+    assert shown.context["form"][field].value() == kelly.pk
+
+
 def test_pasted_text_imports_like_a_file(admin_client, seed_bytes):
     response = paste(admin_client, seed_bytes.decode("utf-8"))
     pending = PendingUpload.objects.get()

@@ -204,3 +204,36 @@ def test_markdown_links_keep_their_text_whatever_parentheses_their_url_holds():
     )
     reading = read("---\ntitle: Remarks\n---\n\n" + body)
     assert reading.utterances[0].text == "See the treaty and this and a map here."
+
+
+BILLION_LAUGHS = """---
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+title: *i
+---
+# Remarks
+
+**MR SMITH:** Hello.
+"""
+
+
+def test_yaml_aliases_in_front_matter_are_refused_with_the_readers_error():
+    """A few hundred bytes of nested aliases would expand to gigabytes: refused, at once."""
+    with pytest.raises(ReaderError, match="alias") as raised:
+        read(BILLION_LAUGHS.encode())
+    assert "\n" not in str(raised.value)
+
+
+def test_one_alias_is_refused_and_an_anchor_alone_is_read():
+    """Metadata needs no alias; an anchor nothing refers to does no harm."""
+    with pytest.raises(ReaderError, match="alias"):
+        read("---\ntitle: &t Remarks\nvenue: *t\n---\n**MR SMITH:** Hello.\n")
+    reading = read("---\ntitle: &t Remarks on Trade\n---\n**MR SMITH:** Hello there.\n")
+    assert reading.event.title == "Remarks on Trade"

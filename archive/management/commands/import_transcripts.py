@@ -7,8 +7,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.template.defaultfilters import filesizeformat
 from tqdm import tqdm
 
 from archive import indexing
@@ -51,32 +53,64 @@ class Command(BaseCommand):
             default=min(os.cpu_count() or 1, 4),
             help="processes reading files ahead of the import (default: the cores, at most 4)",
         )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.TRANSCRIPT_UPLOAD_MAX_BYTES,
+            help="refuse larger files, as the admin upload does (default: "
+            f"{filesizeformat(settings.TRANSCRIPT_UPLOAD_MAX_BYTES)})",
+        )
 
-    def handle(self, *args, paths, dry_run=False, jobs=1, **options):
+    def handle(self, *args, paths, dry_run=False, jobs=1, max_bytes, **options):
         files = transcript_files(paths)
         if not files:
             raise CommandError(f"no transcript files ({', '.join(sorted(SUFFIXES))}) found")
+        self.verbosity = options["verbosity"]
         counts: Counter = Counter()
         started = time.perf_counter()
+        wanted = [path for path in files if self.small_enough(path, max_bytes, counts)]
         progress = tqdm(
-            read_files(files, jobs if len(files) > 1 else 1, current_registry()),
+            read_files(wanted, jobs if len(wanted) > 1 else 1, current_registry()),
             total=len(files),
+            initial=len(files) - len(wanted),
             unit="file",
-            disable=options["verbosity"] < 1,
+            disable=self.verbosity < 1,
         )
-        with indexing.deferred(), checkpoints.in_background(connection):
-            for item in progress:
-                outcome, utterances = self.import_file(item, dry_run)
-                counts[outcome] += 1
-                counts["utterances"] += utterances
-        seconds = time.perf_counter() - started
+        try:
+            # The index is drained once at the end, also when the batch is interrupted.
+            with indexing.deferred(), checkpoints.in_background(connection):
+                for item in progress:
+                    outcome, utterances = self.import_file(item, dry_run)
+                    counts[outcome] += 1
+                    counts["utterances"] += utterances
+        finally:
+            progress.close()
+            self.summary(counts, len(files), time.perf_counter() - started, dry_run)
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {len(files)} files failed")
+
+    def small_enough(self, path: Path, limit: int, counts: Counter) -> bool:
+        """Return whether a file is within the size limit; report and count it if not."""
+        size = path.stat().st_size
+        if size <= limit:
+            return True
+        self.report(
+            self.stderr,
+            f"{path}: the transcript is {filesizeformat(size)}; the limit is "
+            f"{filesizeformat(limit)} (--max-bytes raises it)",
+        )
+        counts["failed"] += 1
+        return False
+
+    def summary(self, counts: Counter, total: int, seconds: float, dry_run: bool) -> None:
+        """Print what the batch did; a batch stopped early says how far it got."""
+        done = counts["imported"] + counts["duplicate"] + counts["failed"]
         self.stdout.write(
             f"{'dry run: ' if dry_run else ''}imported {counts['imported']}, "
             f"duplicates {counts['duplicate']}, failed {counts['failed']}, "
             f"utterances {counts['utterances']}, seconds {seconds:.1f}"
+            + ("" if done == total else f"; stopped after {done} of {total} files")
         )
-        if counts["failed"]:
-            raise CommandError(f"{counts['failed']} of {len(files)} files failed")
 
     def import_file(self, item: FileReading, dry_run: bool) -> tuple[str, int]:
         """Import one read file in its own transaction; return its outcome and utterance count."""
@@ -84,28 +118,37 @@ class Command(BaseCommand):
             self.report(self.stderr, f"{item.path}: {item.error}")
             return "failed", 0
         try:
-            with transaction.atomic():
-                result = import_reading(
-                    reading=item.reading,
-                    source_text=item.source_text,
-                    source_name=item.path.name,
-                    metadata=item.metadata,
-                )
-                if dry_run:
-                    raise DryRun(result)
-        except DryRun as rolled_back:
-            result = rolled_back.args[0]
+            result = self.write(item, dry_run)
         except ImportRefused as error:
             self.report(self.stderr, f"{item.path}: {error}")
             return "failed", 0
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-            self.report(self.stderr, f"{item.path}: {type(error).__name__}: {error}")
+            self.report(self.stderr, f"{item.path}: {error!r}")
             return "failed", 0
+        where = result.event.get_absolute_url()
         if not result.created:
-            where = result.event.get_absolute_url()
             self.report(self.stdout, f"{item.path}: already imported as {where}")
             return "duplicate", 0
+        if self.verbosity >= 1:
+            self.report(self.stdout, f"{item.path}: imported as {where}")
         return "imported", result.utterance_count
+
+    def write(self, item: FileReading, dry_run: bool):
+        """Import one read file and return the ImportResult; a dry run rolls the import back."""
+        values = {
+            "reading": item.reading,
+            "source_text": item.source_text,
+            "source_name": item.path.name,
+            "metadata": item.metadata,
+        }
+        if not dry_run:
+            # In a transaction of its own, which import_reading runs again after a deadlock.
+            return import_reading(**values)
+        try:
+            with transaction.atomic():
+                raise DryRun(import_reading(**values))
+        except DryRun as rolled_back:
+            return rolled_back.args[0]
 
     def report(self, stream, message: str) -> None:
         """Write one line without tearing the progress bar."""

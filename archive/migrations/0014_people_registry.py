@@ -32,7 +32,7 @@ def roles_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0011_order_by_event_id'),
+        ('archive', '0013_pendingupload_speaker_choices'),
         ('registry', '0001_people_registry'),
     ]
 
