@@ -159,12 +159,16 @@ class Cast:
         role = title_case(label.role) if label.role else ""
         named = full_name(surname, self.body)  # "Mr. Ned Price" in the text
         entry = Entry(" ".join(label.name), named or surname, role, kind=kind)
-        found = self.registry.holder(self.day, name=label.name, office=office, home=self.home)
+        guests = tuple(p.country for p in self.people if p.country)
+        found = self.registry.holder(
+            self.day, name=label.name, office=office, home=self.home, guests=guests
+        )
         if not found and named:
             found = self.look_up(named, office, "")
         if found:
             return entry.registered(found)
-        entry.resolved = bool(named)
+        # A label of two name words ("MR. CAMERON WINKLEVOSS") is more than a bare surname.
+        entry.resolved = bool(named) or len(label.name) > 1
         return entry
 
     def labelled(self, label: Label) -> str:

@@ -126,7 +126,7 @@ def parse_label(printed: str) -> Label:
     rest = [w for w in words if w not in HONORIFICS]
     role = [w for w in rest if w in ROLE_WORDS and w != "THE"]
     name = [w for w in rest if w not in ROLE_WORDS]
-    if not name and honorific and rest:
-        role, name = role[:-1], [rest[-1]]
+    if not name and honorific and rest and rest[-1] not in HEAD_ROLES:
+        role, name = role[:-1], [rest[-1]]  # "MS. MAJOR"; but "MR. PRESIDENT" is the office
     canonical = " ".join(w for w in words if w != "THE")
     return Label(printed, tuple(role), tuple(name), honorific, canonical, words != raw)

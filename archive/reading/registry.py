@@ -153,6 +153,7 @@ class Registry:
         country: str = "",
         home: str = "",
         exact: bool = False,
+        guests: tuple[str, ...] = (),
     ) -> Found | None:
         """Return the one person who held a fitting post that day, by family name and office."""
         if day is None or not (name or office):
@@ -172,8 +173,9 @@ class Registry:
             fits = self.former(day, words, office, country)
         found = list(fits.values())
         if not country and not (words and office):
-            # "MR. KIM" or "THE PRESIDENT" alone names one of the publisher's own officials.
-            found = [f for f in found if home and f.post.country == home]
+            # "MR. KIM" or "THE PRESIDENT" alone names an official of the publisher's own
+            # country, or of a country the page names ("MR. EBRARD" beside Mexico's president).
+            found = [f for f in found if f.post.country in ({home} | set(guests)) - {""}]
         elif not country and len(found) > 1 and home:
             found = [f for f in found if f.post.country == home] or found
         return found[0] if len(found) == 1 else None

@@ -109,10 +109,12 @@ def title_case(words: tuple[str, ...] | list[str]) -> str:
 
 
 def full_name(surname: str, text: str) -> str:
-    """Return "Ned Price" when the text says "Mr. Ned Price" once for the surname, else ""."""
+    """Return "Ned Price" when the text says "Mr. Ned Price" (or "I'm Ned Price"), else ""."""
     if surname not in text:
         return ""  # the pattern needs the surname; most texts never say it
-    pattern = rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b"
+    # "Mr. Ned Price", or the speaker's own "I'm Bob Fenton".
+    lead = r"(?:(?:Mr|Ms|Mrs|Dr)\.?|I[’']m|I am|[Mm]y name is)"
+    pattern = rf"\b{lead}\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b"
     firsts = {m.group(1) for m in re.finditer(pattern, text)}
     return f"{firsts.pop()} {surname}" if len(firsts) == 1 else ""
 

@@ -297,3 +297,36 @@ def test_a_first_name_call_back_is_the_journalist_introduced_before():
         ("Matt Lee", "AP"),
         ("Rene Marsh", "CNN"),
     ]
+
+
+def test_a_foreign_minister_by_surname_beside_their_president():
+    title = (
+        "Remarks by President Biden and President López Obrador of Mexico Before Bilateral Meeting"
+    )
+    reading = whitehouse("MR. EBRARD:  Yeah, it’s working.\n", title=title, date="2022-07-12")
+    assert by_label(reading, "MR. EBRARD").person == "marcelo-ebrard-casaubon"
+
+
+def test_mister_president_is_the_office():
+    reading = whitehouse("MR. PRESIDENT:  We’ve got a bet going.\n", date="2023-05-26")
+    assert by_label(reading, "MR. PRESIDENT").person == "joseph-r-biden-jr"
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "name"),
+    [
+        ("MR. FENTON:  Thank you. I’m Bob Fenton, and I lead the response.\n", "MR. FENTON",
+         "Bob Fenton"),
+        ("MR. CAMERON WINKLEVOSS:  Thank you.\n", "MR. CAMERON WINKLEVOSS", "Cameron Winklevoss"),
+    ],
+)  # fmt: skip
+def test_a_full_name_the_transcript_gives_is_resolved(body, label, name):
+    speaker = by_label(whitehouse(body), label)
+    assert (speaker.name, speaker.resolved) == (name, True)
+
+
+@pytest.mark.parametrize("label", ["THE FIRST LADY", "THE SECOND GENTLEMAN", "REVEREND GRAHAM"])
+def test_offices_without_a_minister_word_still_open_turns(label):
+    # Found inside the President's turns at scale: "… impressive child.  THE FIRST LADY: Yes."
+    reading = whitehouse(f"THE PRESIDENT:  You’re a very impressive child.\n{label}:  Yes.\n")
+    assert [u.label for u in reading.utterances] == ["THE PRESIDENT", label]
