@@ -22,6 +22,13 @@ sys.path.insert(0, str(ROOT))
 
 from archive.reading import Metadata, read  # noqa: E402
 
+try:  # read as the archive reads, with the shipped people registry (none before it existed)
+    from archive.reading.registry import from_records, read_records
+
+    REGISTRY = {"registry": from_records(read_records(ROOT / "fixtures/registry/people.yaml"))}
+except ImportError:
+    REGISTRY = {}
+
 DEFAULT = [ROOT.parent / "shared" / "corpus", ROOT / "tests" / "data"]
 REPEATS = 5
 
@@ -44,7 +51,7 @@ def best_time(path: Path) -> float:
     times = []
     for _ in range(REPEATS):
         start = time.perf_counter()
-        read(data, metadata=Metadata(filename=path.name))
+        read(data, metadata=Metadata(filename=path.name), **REGISTRY)
         times.append(time.perf_counter() - start)
     return min(times)
 
