@@ -21,6 +21,7 @@ TITLE_WORDS = frozenset(
     meeting readout roundtable event address speech op-ed transcript excerpts""".split()
 )
 GERUND = re.compile(r"[A-Z][a-z]{2,}ing$")
+POSSESSIVE = re.compile(r"(\w)['’]s\b")
 SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+(?:and|with|by)\s+|\s+[–—|]\s+", re.I)
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "bin", "al", "la", "le", "du"})
 US_ROLE = re.compile(
@@ -150,7 +151,8 @@ def journalist_part(words: list[str]) -> Person | None:
 
 def from_title(title: str) -> tuple[Person, ...]:
     """Return the people a title lists ("Secretary Blinken and German Foreign Minister Maas")."""
-    core = TAIL.sub("", " ".join(title.split()))
+    # "Secretary Blinken’s Meeting with …": the possessive names Blinken too.
+    core = POSSESSIVE.sub(r"\1", TAIL.sub("", " ".join(title.split())))
     people = (parse_part(part) for part in SEPARATORS.split(core) if part.strip())
     return tuple(p for p in people if p)
 

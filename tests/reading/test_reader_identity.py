@@ -109,6 +109,14 @@ def test_a_bare_title_nobody_holds_is_no_speaker_named_by_it():
         ("Secretary Blinken and Republic of Korea Foreign Minister Park Jin at a Joint Press "
          "Availability", ["Blinken", "Park Jin"]),
         ("Remarks by President Xi Jinping of China", ["Xi Jinping"]),
+        ("Secretary Blinken’s Meeting with Kuwaiti Foreign Minister Sheikh Dr. Ahmad Nasser "
+         "Al-Mohammad Al-Sabah", ["Blinken", "Ahmad Nasser Al-Mohammad Al-Sabah"]),
+        ("Secretary Antony J. Blinken and Egyptian Foreign Minister Sameh Shoukry Before Their "
+         "Meeting", ["Antony J. Blinken", "Sameh Shoukry"]),
+        ("Secretary Antony J. Blinken and Israeli Foreign Minister Yair Lapid at a Joint Press "
+         "Availability", ["Antony J. Blinken", "Yair Lapid"]),
+        ("Secretary Antony J. Blinken with Moroccan Foreign Minister Nasser Bourita After Their "
+         "Meeting", ["Antony J. Blinken", "Nasser Bourita"]),
         ("Press Call by White House Deputy Chief of Staff Natalie Quillian", ["Natalie Quillian"]),
     ],
 )  # fmt: skip
