@@ -46,9 +46,12 @@ class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
-    list_display = ["name", "role", "affiliation", "country", "kind"]
-    list_filter = ["kind", "country"]
-    search_fields = ["name", "role", "affiliation", "labels__label"]
+    list_display = ["name", "role", "affiliation", "country", "kind", "resolved", "person"]
+    # "Resolved: No" lists the speakers known only by a surname, first name or title: to review.
+    list_filter = ["resolved", "kind", ("person", admin.EmptyFieldListFilter), "country"]
+    search_fields = ["name", "role", "affiliation", "labels__label", "person__name"]
+    list_select_related = ["person"]
+    autocomplete_fields = ["person"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerLabelInline]
 
