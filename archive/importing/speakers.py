@@ -28,6 +28,7 @@ FIELD_SIZES = {
     for name in ("name", "role", "affiliation", "country")
 }
 LABEL_SIZE = SpeakerLabel._meta.get_field("label").max_length
+SORT_NAME_SIZE = Speaker._meta.get_field("sort_name").max_length
 NEW = object()
 
 
@@ -155,7 +156,7 @@ def create_speaker(
         kind=reading.kind,
         person_id=person_id,
         resolved=reading.resolved or role or person_id is not None,
-        sort_name=sort_name or (name if role else sort_name_of(name)),
+        sort_name=(sort_name or (name if role else sort_name_of(name)))[:SORT_NAME_SIZE],
     )
 
 
