@@ -13,7 +13,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "fixtures" / "registry" / "people.yaml"
 COUNTRIES = ROOT / "archive" / "reading" / "data" / "countries.tsv"
-TRANSCRIPTS = ROOT / "tests" / "data" / "registry"
+# The registry's own selection, and the corpus the project already keeps (not copied twice).
+TRANSCRIPTS = [ROOT / "tests" / "data" / "registry", ROOT / "fixtures" / "sources"]
 
 PERSON_KEYS = {"name", "given", "family", "sort", "also", "posts"}
 POST_KEYS = {"title", "country", "org", "from", "to"}
@@ -307,7 +308,12 @@ def holders(day, phrases, people, country):
 
 
 TRANSCRIPT_FILES = sorted(
-    p for p in TRANSCRIPTS.iterdir() if p.suffix in {".md", ".html", ".txt"} and p.stem != "README"
+    {
+        p.name: p
+        for folder in TRANSCRIPTS
+        for p in folder.rglob("*")
+        if p.suffix in {".md", ".html", ".txt"} and p.stem != "README" and "_" not in p.stem
+    }.values()
 )
 
 
@@ -315,7 +321,11 @@ def test_the_transcripts_are_there():
     assert len(TRANSCRIPT_FILES) >= 20
 
 
-@pytest.mark.parametrize("path", TRANSCRIPT_FILES, ids=lambda p: p.name[:60])
+# The registry's selection names someone in every title; of the wider corpus, those that do.
+CLAIMING = [p for p in TRANSCRIPT_FILES if TRANSCRIPTS[0] in p.parents or list(claims(p))]
+
+
+@pytest.mark.parametrize("path", CLAIMING, ids=lambda p: p.name[:60])
 def test_each_office_a_transcript_names_is_held_on_its_date(path):
     found = list(claims(path))
     assert found, "the title names no registry person with an office"
