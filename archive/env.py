@@ -13,7 +13,7 @@ DEV_SECRET_KEY = "dev-insecure-only-for-local-development"
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 SEARCH_ENGINES = {
-    "whoosh": "archive.search.backend.ArchiveWhooshEngine",
+    "whoosh": "archive.search.engines.whoosh.backend.ArchiveWhooshEngine",
     "elasticsearch": "haystack.backends.elasticsearch_backend.ElasticsearchSearchEngine",
     "elasticsearch5": "haystack.backends.elasticsearch5_backend.Elasticsearch5SearchEngine",
     "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",

@@ -13,7 +13,7 @@ def _private_index(settings, tmp_path):
     settings.WHOOSH_INDEX_DIR = tmp_path / "whoosh"
     settings.HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "archive.search.backend.ArchiveWhooshEngine",
+            "ENGINE": "archive.search.engines.whoosh.backend.ArchiveWhooshEngine",
             "PATH": str(tmp_path / "whoosh"),
         }
     }

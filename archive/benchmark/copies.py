@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from archive import indexing
 from archive.importing import checkpoints, import_reading
 from archive.models import Utterance
 from archive.reading.files import read_file
+from archive.search import queue
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 
@@ -39,8 +39,8 @@ def import_copies(copies: int) -> tuple[int, float, float]:
     # The index work stays queued (the lock is held), and, as in import_transcripts, no
     # transaction asks for a drain of its own.
     with (
-        indexing.writer_lock(wait=True),
-        indexing.deferred(),
+        queue.writer_lock(wait=True),
+        queue.deferred(),
         checkpoints.in_background(connection),
     ):
         for number in range(copies):
@@ -66,7 +66,7 @@ def command_copies(copies: int, jobs: int) -> tuple[int, float]:
                 target.write_text(copy_text(path, path.read_text(), number + copies))
         before = Utterance.objects.count()
         started = time.perf_counter()
-        with indexing.writer_lock(wait=True):
+        with queue.writer_lock(wait=True):
             call_command("import_transcripts", folder, jobs=jobs, verbosity=0, stdout=io.StringIO())
         return Utterance.objects.count() - before, time.perf_counter() - started
 

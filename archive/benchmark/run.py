@@ -12,12 +12,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from archive import indexing
 from archive.benchmark import pgfts
 from archive.benchmark.corpus import load_shape, readings
 from archive.benchmark.queries import KINDS, measure, query_set, time_page
 from archive.importing import checkpoints, import_reading
 from archive.models import Event, Speaker, Utterance
+from archive.search import queue
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "corpus.json"
 
@@ -37,7 +37,7 @@ def import_all(total: int) -> tuple[float, float]:
     """Import synthetic events through import_reading; only those calls are timed."""
     wall = cpu = 0.0
     # Holding the writer lock makes each commit's drain a no-op, as when a writer is busy.
-    with indexing.writer_lock(wait=True), checkpoints.in_background(connection):
+    with queue.writer_lock(wait=True), checkpoints.in_background(connection):
         for reading, source in readings(load_shape(FIXTURE), total):
             seconds = timed(
                 lambda r=reading, s=source: import_reading(
@@ -57,7 +57,7 @@ def run(total: int, per_kind: int) -> str:
     """Build the synthetic archive, measure it, and return the report as Markdown."""
     if Utterance.objects.exists():
         raise NotScratch("the database already holds utterances; give an empty scratch database")
-    figures = {"import": import_all(total), "queued": indexing.pending()}
+    figures = {"import": import_all(total), "queued": queue.pending()}
     figures["rebuild"] = rebuild()
     postgres = connection.vendor == "postgresql"
     if postgres:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from archive import indexing
 from archive.models import (
     Appearance,
     Event,
@@ -16,6 +15,7 @@ from archive.models import (
     SpeakerRedirect,
     Utterance,
 )
+from archive.search import queue
 
 FILLED_FIELDS = ("role", "affiliation", "country")
 
@@ -87,7 +87,7 @@ def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult
         fill_blanks(keep, others)
         redirect_slugs(keep, others)
         Speaker.objects.filter(pk__in=[o.pk for o in others]).delete()
-        indexing.schedule_index(moved)
+        queue.schedule_index(moved)
     return MergeResult(merged=len(others), utterances=len(moved))
 
 
@@ -96,8 +96,8 @@ def delete_events(*, events) -> int:
     with transaction.atomic():
         events = Event.objects.filter(pk__in=list(events.values_list("pk", flat=True)))
         ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
-        indexing.schedule_unindex(ids)
+        queue.schedule_unindex(ids)
         count = events.count()
-        with indexing.queued_by_caller():
+        with queue.queued_by_caller():
             events.delete()
     return count

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from archive import indexing, rows
+from archive import rows
 from archive.importing import speakers as matching
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
 from archive.reading import Metadata, Reading, decode, read
+from archive.search import queue
 
 EVENT_FIELDS = ("title", "kind", "date", "date_precision", "venue", "city", "source_url")
 KIND_WORDS = [
@@ -235,5 +236,5 @@ def write_turns(event: Event, reading: Reading, choices: Mapping) -> int:
     ids = rows.insert(
         Utterance, UTTERANCE_COLUMNS, turn_values(event, reading, resolved), returning=True
     )
-    indexing.schedule_index(ids)
+    queue.schedule_index(ids)
     return len(ids)

@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from haystack import connections
 from haystack.query import EmptySearchQuerySet
 
-from archive.search import query as user_query
+from archive.search import syntax
 from archive.search.present import Row, facet_lists, result_rows
 
 log = logging.getLogger(__name__)
@@ -95,9 +95,9 @@ def suggest(text: str, words: list[str]) -> str | None:
     # Only words standing alone are corrected: "ma?ket" searched "ma" and "ket", which the
     # reader did not type as words.
     searched, corrections = {word.lower() for word in words}, {}
-    for word in dict.fromkeys(map(str.lower, user_query.standalone_words(text))):
+    for word in dict.fromkeys(map(str.lower, syntax.standalone_words(text))):
         if word in searched and len(word) <= MAX_SUGGEST_LENGTH:
             fixed = (backend.create_spelling_suggestion(word) or word).lower()
-            if fixed != word and user_query.PLAIN_WORD.fullmatch(fixed):
+            if fixed != word and syntax.PLAIN_WORD.fullmatch(fixed):
                 corrections[word] = fixed
-    return user_query.replace_words(text, corrections) if corrections else None
+    return syntax.replace_words(text, corrections) if corrections else None

@@ -3,21 +3,21 @@
 from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from archive import indexing
 from archive.models import Event, Speaker, SpeakerLabel, Utterance
+from archive.search import queue
 
 
 def utterance_saved(sender, instance, raw=False, **kwargs):
     """Queue a saved utterance; fixtures being loaded (raw) are indexed by rebuild_index."""
     if not raw:
-        indexing.schedule_index([instance.pk])
+        queue.schedule_index([instance.pk])
 
 
 def utterance_deleted(sender, instance, **kwargs):
     """Queue a deleted utterance, unless the code deleting many queues them all at once."""
     # An event's delete sends this for each of its hundreds of turns; one task row suffices.
-    if indexing.queues_per_row():
-        indexing.schedule_unindex([instance.pk])
+    if queue.queues_per_row():
+        queue.schedule_unindex([instance.pk])
 
 
 # The fields of events and speakers that their utterances' documents contain.
@@ -39,14 +39,14 @@ def parent_saved(sender, instance, raw=False, created=False, **kwargs):
     if any(before[field] != getattr(instance, field) for field in INDEXED_FIELDS[sender]):
         key = "event_id" if sender is Event else "speaker_id"
         utterances = Utterance.objects.filter(**{key: instance.pk})
-        indexing.schedule_index(utterances.values_list("pk", flat=True))
+        queue.schedule_index(utterances.values_list("pk", flat=True))
 
 
 def label_changed(sender, instance, raw=False, **kwargs):
     """A speaker's labels are in their utterances' documents."""
     if not raw:
         utterances = Utterance.objects.filter(speaker_id=instance.speaker_id)
-        indexing.schedule_index(utterances.values_list("pk", flat=True))
+        queue.schedule_index(utterances.values_list("pk", flat=True))
 
 
 def search_settings_changed(setting, value, **kwargs):

@@ -21,7 +21,7 @@ from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, Form
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
-from archive.search.backend import text_analyzer
+from archive.search.engines.whoosh.backend import text_analyzer
 
 SNIPPET_CHARS, SURROUND = 320, 90
 # The analyzer's tokens (whoosh.analysis.tokenizers.default_pattern, r"\w+(\.?\w+)*"), found

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from archive import indexing
 from archive.importing import import_source
 from archive.models import (
     Appearance,
@@ -15,6 +14,7 @@ from archive.models import (
     Utterance,
     UtteranceRedirect,
 )
+from archive.search import queue
 
 pytestmark = pytest.mark.django_db
 SPEAKERS_URL = reverse("admin:archive_speaker_changelist")
@@ -30,8 +30,8 @@ def seed_event(seed_bytes):
 def scheduled(monkeypatch):
     """Record the ids the admin schedules for indexing and unindexing."""
     calls = {"index": [], "unindex": []}
-    monkeypatch.setattr(indexing, "schedule_index", lambda ids: calls["index"].extend(ids))
-    monkeypatch.setattr(indexing, "schedule_unindex", lambda ids: calls["unindex"].extend(ids))
+    monkeypatch.setattr(queue, "schedule_index", lambda ids: calls["index"].extend(ids))
+    monkeypatch.setattr(queue, "schedule_unindex", lambda ids: calls["unindex"].extend(ids))
     return calls
 
 

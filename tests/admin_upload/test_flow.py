@@ -74,10 +74,10 @@ def test_confirm_imports_and_redirects_to_the_event(admin_client, pending_seed, 
 
 
 def test_confirm_schedules_the_new_turns_for_the_index(admin_client, pending_seed, monkeypatch):
-    from archive import indexing
+    from archive.search import queue
 
     scheduled = []
-    monkeypatch.setattr(indexing, "schedule_index", lambda ids: scheduled.extend(ids))
+    monkeypatch.setattr(queue, "schedule_index", lambda ids: scheduled.extend(ids))
     confirm(admin_client, pending_seed)
     assert sorted(scheduled) == sorted(Utterance.objects.values_list("pk", flat=True))
 

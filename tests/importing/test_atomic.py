@@ -15,7 +15,7 @@ def test_exception_mid_import_leaves_zero_rows(monkeypatch, seed_bytes, target):
         assert Speaker.objects.exists(), "the failure must come after speakers were written"
         raise RuntimeError("injected failure")
 
-    where = service if target == "turn_values" else service.indexing
+    where = service if target == "turn_values" else service.queue
     monkeypatch.setattr(where, target, explode)
     with pytest.raises(RuntimeError, match="injected"):
         import_source(data=seed_bytes)

@@ -71,12 +71,12 @@ def test_whole_dev_corpus_imports_without_failures():
 
 @pytest.mark.django_db(transaction=True)
 def test_bulk_import_indexes_once_at_the_end(monkeypatch):
-    from archive import indexing
+    from archive.search import queue
     from archive.search.models import IndexTask
 
     drains = []
-    real_drain = indexing.drain
-    monkeypatch.setattr(indexing, "drain", lambda: drains.append(1) or real_drain())
+    real_drain = queue.drain
+    monkeypatch.setattr(queue, "drain", lambda: drains.append(1) or real_drain())
     out, err, error = run(str(SOURCES / "state-dept"))
     assert error is None, err
     assert drains == [1]

@@ -32,8 +32,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from haystack import connections  # noqa: E402
 
-from archive import indexing  # noqa: E402
 from archive.models import Event, Speaker, Utterance  # noqa: E402
+from archive.search import queue  # noqa: E402
 from archive.search.models import IndexTask  # noqa: E402
 
 WORDS = "market demand security trade energy partners border tariff summit peace".split()
@@ -64,7 +64,7 @@ def seed():
                 )
                 for n in range(1, 21)
             )
-            indexing.schedule_index([row.pk for row in rows])
+            queue.schedule_index([row.pk for row in rows])
     return {"seeded": Utterance.objects.count()}
 
 
@@ -104,13 +104,13 @@ def writer(worker, operations=12):
                     )
                     for k in range(5)
                 )
-                indexing.schedule_index([row.pk for row in rows])
+                queue.schedule_index([row.pk for row in rows])
         else:
             doomed = rnd.sample(mine, min(3, len(mine)))
             with transaction.atomic():
                 # As the importer does: a bulk delete that sends no signals, then the hook.
                 Utterance.objects.filter(pk__in=doomed)._raw_delete("default")
-                indexing.schedule_unindex(doomed)
+                queue.schedule_unindex(doomed)
         slowest = max(slowest, time.monotonic() - started)
         time.sleep(rnd.uniform(0, 0.15))
     return {"worker": worker, "slowest_operation_s": round(slowest, 3)}
@@ -136,10 +136,10 @@ def report():
     backend = connections["default"].get_backend()
     stored = set(Utterance.objects.values_list("pk", flat=True))
     indexed = [int(pk) for pk in backend.indexed_ids()]
-    queued = indexing.queued_ids()
+    queued = queue.queued_ids()
     drift = (stored ^ set(indexed)) | {pk for pk in indexed if indexed.count(pk) > 1}
-    with indexing.writer_lock(wait=True):
-        indexing.drain_holding_lock()
+    with queue.writer_lock(wait=True):
+        queue.drain_holding_lock()
     after = [int(pk) for pk in backend.indexed_ids()]
     check = io.StringIO()
     call_command("check_index", stdout=check)

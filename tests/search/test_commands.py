@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from haystack import connections
 
-from archive import indexing
 from archive.models import Utterance
+from archive.search import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,11 @@ def test_rebuild_index_builds_from_the_database_and_drains_the_queue(archive):
     backend = connections["default"].get_backend()
     backend.sync(None, (), [f"archive.utterance.{pk}" for pk in stored()])
     assert indexed() == []
-    indexing.schedule_index([archive["utterances"][0].pk])
+    queue.schedule_index([archive["utterances"][0].pk])
     out = io.StringIO()
     call_command("rebuild_index", interactive=False, stdout=out)
     assert "Indexed 8 utterances" in out.getvalue()
-    assert indexed() == stored() and indexing.pending() == 0
+    assert indexed() == stored() and queue.pending() == 0
 
 
 def test_update_index_keeps_one_document_per_utterance(archive):

@@ -6,8 +6,8 @@ import pytest
 from django.db import transaction
 from haystack import connections
 
-from archive import indexing
 from archive.models import Event, Speaker, Utterance
+from archive.search import queue
 from archive.search.models import IndexTask
 
 pytestmark = pytest.mark.django_db
@@ -55,12 +55,12 @@ def test_importer_style_bulk_operations_use_the_hooks(archive, django_capture_on
     old = list(Utterance.objects.filter(event=event).values_list("pk", flat=True))
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         Utterance.objects.filter(pk__in=old)._raw_delete("default")
-        indexing.schedule_unindex(old)
+        queue.schedule_unindex(old)
         rows = Utterance.objects.bulk_create(
             Utterance(event=event, sequence=n, speaker=speaker, label="PM", text=f"turn {n}")
             for n in range(100, 400)
         )
-        indexing.schedule_index([row.pk for row in rows])
+        queue.schedule_index([row.pk for row in rows])
     assert len(callbacks) == 1
     assert indexed() == stored()
 
@@ -112,20 +112,20 @@ def test_locked_index_delays_but_never_loses_work(
             edited.save()
         assert time.monotonic() - started < 3
         assert doomed_pk in indexed()
-        assert indexing.queued_ids() == {
+        assert queue.queued_ids() == {
             doomed_pk,
             edited.pk,
         }
     finally:
         lock.release()
-    assert indexing.drain() == 2
+    assert queue.drain() == 2
     assert indexed() == stored() and IndexTask.objects.count() == 0
 
 
 def test_a_second_writer_leaves_the_work_to_the_first(archive, django_capture_on_commit_callbacks):
-    with indexing.writer_lock(wait=False) as held:
+    with queue.writer_lock(wait=False) as held:
         assert held
         with django_capture_on_commit_callbacks(execute=True):
             archive["utterances"][0].delete()
         assert IndexTask.objects.count() == 1
-    assert indexing.drain() == 1 and indexed() == stored()
+    assert queue.drain() == 1 and indexed() == stored()

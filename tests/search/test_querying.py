@@ -9,7 +9,7 @@ from haystack import connections
 from whoosh.highlight import ContextFragmenter, highlight
 
 from archive.models import Utterance
-from archive.search.backend import ArchiveWhooshBackend, text_analyzer
+from archive.search.engines.whoosh.backend import ArchiveWhooshBackend, text_analyzer
 from archive.search.forms import ArchiveSearchForm
 from archive.search.present import facet_links, query_link
 from archive.search.results import HitPage, page_results

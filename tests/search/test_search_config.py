@@ -8,14 +8,25 @@ from django.template.loader import render_to_string
 
 from archive.env import Env
 
+WHOOSH = "archive.search.engines.whoosh.backend.ArchiveWhooshEngine"
+
 
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("", {"ENGINE": "archive.search.backend.ArchiveWhooshEngine", "PATH": "/srv/index"}),
+        (
+            "",
+            {
+                "ENGINE": "archive.search.engines.whoosh.backend.ArchiveWhooshEngine",
+                "PATH": "/srv/index",
+            },
+        ),
         (
             "whoosh:///data/ix",
-            {"ENGINE": "archive.search.backend.ArchiveWhooshEngine", "PATH": "/data/ix"},
+            {
+                "ENGINE": "archive.search.engines.whoosh.backend.ArchiveWhooshEngine",
+                "PATH": "/data/ix",
+            },
         ),
         (
             "elasticsearch7://es:9200/quotes",

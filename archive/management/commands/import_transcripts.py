@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from archive import indexing
 from archive.importing import ImportRefused, checkpoints, import_reading
 from archive.reading.files import FileReading, read_files
+from archive.search import queue
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             unit="file",
             disable=options["verbosity"] < 1,
         )
-        with indexing.deferred(), checkpoints.in_background(connection):
+        with queue.deferred(), checkpoints.in_background(connection):
             for item in progress:
                 outcome, utterances = self.import_file(item, dry_run)
                 counts[outcome] += 1

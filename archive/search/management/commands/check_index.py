@@ -5,8 +5,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from haystack import connections
 
-from archive import indexing
 from archive.models import Utterance
+from archive.search import queue
 
 
 class Command(BaseCommand):
@@ -16,16 +16,16 @@ class Command(BaseCommand):
         parser.add_argument("--repair", action="store_true", help="Reindex or remove drifted ids.")
 
     def handle(self, **options):
-        with indexing.writer_lock(wait=True):
-            applied = indexing.drain_holding_lock()
+        with queue.writer_lock(wait=True):
+            applied = queue.drain_holding_lock()
             if applied:
                 self.stdout.write(f"Applied {applied} queued changes first.")
             drift = find_drift()
             self.report(drift)
             if options["repair"] and any(drift.values()):
                 ids = drift["missing"] | drift["stale"] | drift["duplicated"]
-                indexing.schedule_index(ids)
-                indexing.drain_holding_lock()
+                queue.schedule_index(ids)
+                queue.drain_holding_lock()
                 drift = find_drift()
                 self.report(drift, prefix="after repair: ")
         if any(drift.values()):

@@ -5,8 +5,8 @@ import time
 from haystack import connections
 from haystack.management.commands import rebuild_index
 
-from archive import indexing
 from archive.models import Utterance
+from archive.search import queue
 from archive.search.models import IndexTask
 
 CHUNK = 2000
@@ -21,13 +21,13 @@ class Command(rebuild_index.Command):
             return super().handle(**options)
         if options["interactive"] and input("Rebuild the whole search index? [y/N] ") != "y":
             return None
-        with indexing.writer_lock(wait=True):
+        with queue.writer_lock(wait=True):
             started = time.monotonic()
             covered = list(IndexTask.objects.values_list("pk", flat=True))
             count = rebuild_all(backend)
             settle(covered)
-            applied = indexing.drain_holding_lock()
-        applied += indexing.drain()
+            applied = queue.drain_holding_lock()
+        applied += queue.drain()
         if options["verbosity"]:
             seconds = time.monotonic() - started
             rate = count / seconds if seconds else 0

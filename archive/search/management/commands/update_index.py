@@ -2,12 +2,12 @@
 
 from haystack.management.commands import update_index
 
-from archive import indexing
+from archive.search import queue
 
 
 class Command(update_index.Command):
     def handle(self, **options):
-        with indexing.writer_lock(wait=True):
+        with queue.writer_lock(wait=True):
             super().handle(**options)
-            indexing.drain_holding_lock()
-        indexing.drain()
+            queue.drain_holding_lock()
+        queue.drain()

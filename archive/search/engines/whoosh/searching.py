@@ -22,7 +22,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.index import TOC
 
-from archive.search import scoring
+from archive.search.engines.whoosh import scoring
 from archive.search.results import HitPage, page_results
 
 EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}

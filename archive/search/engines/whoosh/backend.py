@@ -37,7 +37,7 @@ from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.support.charset import accent_map
 
-from archive.search.querying import ColumnSearchMixin
+from archive.search.engines.whoosh.searching import ColumnSearchMixin
 
 SPELLING_WORD = re.compile(r"\w+(?:\.?\w+)*")  # the tokenizer's default pattern
 
