@@ -87,7 +87,8 @@ def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult
         fill_blanks(keep, others)
         redirect_slugs(keep, others)
         Speaker.objects.filter(pk__in=[o.pk for o in others]).delete()
-        queue.schedule_index(moved)
+        # The kept speaker's own turns too: their documents hold the labels moved to it.
+        queue.enqueue(Utterance.objects.filter(speaker=keep).values_list("pk", flat=True))
     return MergeResult(merged=len(others), utterances=len(moved))
 
 
@@ -96,8 +97,7 @@ def delete_events(*, events) -> int:
     with transaction.atomic():
         events = Event.objects.filter(pk__in=list(events.values_list("pk", flat=True)))
         ids = list(Utterance.objects.filter(event__in=events).values_list("pk", flat=True))
-        queue.schedule_unindex(ids)
         count = events.count()
-        with queue.queued_by_caller():
-            events.delete()
+        events.delete()
+        queue.enqueue(ids)
     return count

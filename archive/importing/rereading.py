@@ -115,10 +115,8 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         kept_ids = {row.pk for row in pairs.values()}
         removed = [row for row in old if row.pk not in kept_ids]
         redirect_removed(removed, list(pairs.values()) + created)
-        with queue.queued_by_caller():
-            Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
-        queue.schedule_unindex([row.pk for row in removed])
-        queue.schedule_index([row.pk for row in list(pairs.values()) + created])
+        Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        queue.enqueue(row.pk for row in old + created)
     return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))
 
 

@@ -1,104 +1,77 @@
-"""Keep the search index equal to the database: a durable queue of utterance ids and one writer.
+"""Keep the search index equal to the database: a durable queue of utterance ids, one writer.
 
-`schedule_index` and `schedule_unindex` record ids in the `IndexTask` table (one row per call,
-holding all its ids: an import of 300 turns writes one row, not 300) inside the caller's
-transaction, so work is never lost (a rollback drops it, a commit keeps it), and ask for a drain
-once the transaction commits. A drain takes an inter-process lock without waiting: if another
-process is already writing, that process picks the new tasks up before it lets go. Each task means
-"make the index agree with the database for this id", so tasks are idempotent and their order does
-not matter. A task leaves the queue only after the index has committed its change.
+The write path (archive.importing) calls `enqueue` with the ids it changed, inside its own
+transaction: the task row commits or rolls back with the change, so index work is never lost. A
+task means "make the index agree with the database for these ids", so tasks are idempotent and
+their order does not matter; a task leaves the queue only after the index committed its change.
+
+Who applies tasks: the index worker (`manage.py index_worker`), which drains the whole queue, and
+right after each commit a bounded step that applies that transaction's own task if no other
+writer is busy, so a request never waits for other writers' backlog. One inter-process lock
+makes one writer at a time.
 """
 
 from __future__ import annotations
 
 import fcntl
 import logging
-import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import transaction
 from haystack import connections
-from haystack.utils import get_identifier
-from whoosh.index import LockError
+from haystack.constants import DJANGO_ID
 
-from archive import rows
 from archive.models import Utterance
+from archive.search import documents
 from archive.search.engines import IndexBusy
 from archive.search.models import IndexTask
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
-_local = threading.local()
+# The after-commit step applies a transaction's own task up to this size; larger ones (a merge
+# of speakers with thousands of turns) are the worker's.
+OWN_LIMIT = 2000
 
 
-def schedule_index(utterance_ids: Iterable[int]) -> None:
-    """Queue utterances to be (re)indexed once the current transaction commits."""
-    _schedule(utterance_ids)
-
-
-def schedule_unindex(utterance_ids: Iterable[int]) -> None:
-    """Queue utterances to be removed from the index once the current transaction commits."""
-    _schedule(utterance_ids)
-
-
-def _schedule(utterance_ids: Iterable[int]) -> None:
+def enqueue(utterance_ids: Iterable[int]) -> None:
+    """Queue utterances to be (re)indexed or removed, as the database has them at commit."""
     ids = sorted({int(pk) for pk in utterance_ids})
     if not ids:
         return
-    rows.insert(IndexTask, ("utterance_ids", "created"), [(ids, timezone.now())])
-    if getattr(_local, "deferred", False):
-        return
-    # One drain per transaction is enough: a per-row signal inside a bulk delete would add hundreds.
-    # The flag alone could outlive a rollback, hence the look at the pending callbacks too.
-    if not (getattr(_local, "drain_pending", False) and _drain_registered()):
-        _local.drain_pending = True
-        transaction.on_commit(drain_after_commit, robust=True)
+    task = IndexTask.objects.create(utterance_ids=ids)
+    if len(ids) <= OWN_LIMIT:
+        transaction.on_commit(partial(apply_own, task.pk), robust=True)
 
 
-@contextmanager
-def deferred():
-    """Queue index work inside the block without draining per commit; drain once at the end."""
-    _local.deferred = True
-    try:
-        yield
-    finally:
-        _local.deferred = False
-    drain()
-
-
-@contextmanager
-def queued_by_caller():
-    """Within the block, each deleted row's signal queues nothing: the caller queues the ids."""
-    _local.queued_by_caller = True
-    try:
-        yield
-    finally:
-        _local.queued_by_caller = False
-
-
-def queues_per_row() -> bool:
-    """Return whether a deleted row's own signal should queue it."""
-    return not getattr(_local, "queued_by_caller", False)
-
-
-def _drain_registered() -> bool:
-    return any(entry[1] is drain_after_commit for entry in connection.run_on_commit)
-
-
-def drain_after_commit() -> int:
-    """The on_commit callback: a later transaction will need a drain of its own."""
-    _local.drain_pending = False
-    return drain()
+def apply_own(task_pk: int) -> int:
+    """Apply one committed task now if no other writer is busy; never wait. Return its ids."""
+    with writer_lock(wait=False) as held:
+        if not held:
+            return 0
+        ids = IndexTask.objects.filter(pk=task_pk).values_list("utterance_ids", flat=True).first()
+        if ids is None:
+            return 0  # applied already, by the worker
+        try:
+            reconcile(set(ids))
+        except IndexBusy:
+            log.warning("Index locked by another writer; the worker applies task %s", task_pk)
+            return 0
+        except Exception:
+            log.exception("Search index update failed; task %s stays queued", task_pk)
+            return 0
+        IndexTask.objects.filter(pk=task_pk).delete()
+        return len(ids)
 
 
 def lock_path() -> Path:
     """Return the file whose lock makes one process at a time the index writer."""
-    index_dir = Path(settings.WHOOSH_INDEX_DIR)
+    options = settings.HAYSTACK_CONNECTIONS["default"]
+    index_dir = Path(options.get("PATH") or settings.SEARCH_INDEX_DIR)
     return index_dir.with_name(index_dir.name + ".writer.lock")
 
 
@@ -120,47 +93,34 @@ def writer_lock(wait: bool):
 
 
 def drain() -> int:
-    """Apply queued tasks unless another process is already doing so; return how many."""
-    applied = 0
-    while True:
-        # The lock comes first: a busy writer makes the look at the queue needless.
-        with writer_lock(wait=False) as held:
-            if not held or not IndexTask.objects.exists():
-                return applied
-            done, finished = _apply_queue_logged()
-            applied += done
-        if not finished:
-            return applied
+    """Apply every queued task unless another process holds the writer lock; return how many."""
+    with writer_lock(wait=False) as held:
+        if not held:
+            return 0
+        return apply_all(patience=0)
 
 
-def drain_holding_lock(patience: float = 120.0) -> int:
-    """Apply every queued task; the caller (a command) holds the writer lock. Retries a lock."""
+def drain_waiting(patience: float = 120.0) -> int:
+    """Wait for the writer lock, then apply every queued task; return how many ids."""
+    with writer_lock(wait=True):
+        return apply_all(patience)
+
+
+def apply_all(patience: float) -> int:
+    """Apply every queued task; the caller holds the writer lock. Retries a busy engine a while."""
     applied, deadline = 0, time.monotonic() + patience
     while True:
         try:
             done = apply_batch()
-        except (LockError, IndexBusy):
+        except IndexBusy:
             if time.monotonic() > deadline:
-                raise
+                log.warning("Index locked by another writer; %s ids stay queued", pending())
+                return applied
             time.sleep(0.5)
             continue
         if not done:
             return applied
         applied += done
-
-
-def _apply_queue_logged() -> tuple[int, bool]:
-    applied = 0
-    try:
-        while done := apply_batch():
-            applied += done
-    except (LockError, IndexBusy):
-        log.warning("Index locked by another writer; %s utterance ids stay queued", pending())
-        return applied, False
-    except Exception:
-        log.exception("Search index update failed; the tasks stay queued for check_index --repair")
-        return applied, False
-    return applied, True
 
 
 def apply_batch(size: int = BATCH_SIZE) -> int:
@@ -181,17 +141,18 @@ def apply_batch(size: int = BATCH_SIZE) -> int:
 
 def reconcile(utterance_ids: set[int]) -> None:
     """Index the given utterances that exist and remove from the index those that do not."""
-    search_index = connections["default"].get_unified_index().get_index(Utterance)
     backend = connections["default"].get_backend()
-    present = list(search_index.index_queryset().filter(pk__in=utterance_ids))
-    gone = [identifier(pk) for pk in utterance_ids - {u.pk for u in present}]
-    if hasattr(backend, "sync"):
-        backend.sync(search_index, present, gone)
+    if hasattr(backend, "write"):
+        found = documents.documents_of(utterance_ids)
+        backend.write(found, sorted(utterance_ids - {doc[DJANGO_ID] for doc in found}))
         return
+    # haystack's own backends (Elasticsearch, Solr) prepare model instances themselves.
+    search_index = connections["default"].get_unified_index().get_index(Utterance)
+    present = list(search_index.index_queryset().filter(pk__in=utterance_ids))
     if present:
         backend.update(search_index, present)
-    for document in gone:
-        backend.remove(document)
+    for pk in utterance_ids - {u.pk for u in present}:
+        backend.remove(documents.identifier(pk))
 
 
 def pending() -> int:
@@ -203,8 +164,3 @@ def queued_ids() -> set[int]:
     """Return the utterance ids waiting in the queue."""
     rows = IndexTask.objects.values_list("utterance_ids", flat=True)
     return {pk for ids in rows for pk in ids}
-
-
-def identifier(utterance_id: int) -> str:
-    """Return the index document id of an utterance."""
-    return get_identifier(f"archive.utterance.{utterance_id}")

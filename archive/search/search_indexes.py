@@ -1,25 +1,25 @@
-"""The search index of utterances: the text plus the fields that filter, facet and sort."""
+"""The search index of utterances, as haystack sees it: the fields that filter, facet and sort."""
 
 from haystack import indexes
 
 from archive.models import Utterance
+from archive.search import documents
 
 
 class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
-    """One document per utterance; keyword fields are FacetCharFields, kept whole by engines."""
+    """One document per utterance, built by archive.search.documents for every engine."""
 
     text = indexes.CharField(document=True)
-    speaker = indexes.FacetCharField(model_attr="speaker__slug")
-    speaker_id = indexes.IntegerField(model_attr="speaker_id", indexed=False)
-    speaker_name = indexes.CharField(model_attr="speaker__name", indexed=False)
-    event = indexes.FacetCharField(model_attr="event__slug")
-    event_id = indexes.IntegerField(model_attr="event_id", indexed=False)
+    speaker = indexes.FacetCharField()
+    event = indexes.FacetCharField()
     day = indexes.IntegerField()
     year = indexes.FacetCharField()
-    kind = indexes.FacetCharField(model_attr="event__kind")
+    kind = indexes.FacetCharField()
     country = indexes.FacetCharField()
-    interpreted = indexes.BooleanField(model_attr="interpreted")
-    attribution = indexes.FacetCharField(model_attr="attribution")
+    interpreted = indexes.BooleanField()
+    attribution = indexes.FacetCharField()
+    # A hash of the fields above, which check_index compares with the database's.
+    digest = indexes.IntegerField(indexed=False)
 
     def get_model(self):
         return Utterance
@@ -34,18 +34,7 @@ class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
         related = Utterance.objects.select_related("event", "speaker").order_by()
         return related.defer("event__source_text")
 
-    def prepare_text(self, obj):
-        """Return the searchable text: words, speaker's name and labels, label, event title."""
-        labels = [label.label for label in obj.speaker.labels.all()]
-        return "\n".join([obj.text, obj.speaker.name, obj.label, *labels, obj.event.title])
-
-    def prepare_day(self, obj):
-        """Index the date as the integer yyyymmdd, whose range filter is fast."""
-        date = obj.event.date
-        return date.year * 10000 + date.month * 100 + date.day
-
-    def prepare_year(self, obj):
-        return str(obj.event.date.year)
-
-    def prepare_country(self, obj):
-        return obj.speaker.country or None
+    def full_prepare(self, obj):
+        """Return the document archive.search.documents builds, for engines haystack writes."""
+        self.prepared_data = documents.of_utterance(obj)
+        return self.prepared_data

@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from haystack import connections
 from haystack.query import EmptySearchQuerySet
 
-from archive.search import syntax
+from archive.search import analysis, syntax
 from archive.search.present import Row, facet_lists, result_rows
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,9 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
         outcome.facets = facet_lists(sqs.facet_counts())
         if outcome.total == 0:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
-        outcome.rows = result_rows(outcome.page.object_list, form.parsed.highlights)
+        outcome.rows = result_rows(
+            outcome.page.object_list, form.parsed.highlights, analysis.current()
+        )
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
         log.exception("Search failed for %r", form.cleaned_data.get("q"))

@@ -29,4 +29,4 @@ def test_corpus_copies_prints_both_import_rows():
     report = out.getvalue()
     assert "imported 1 times over" in report
     assert "| import_reading, files read beforehand | 848 |" in report
-    assert "(files read and imported) | 848 |" in report
+    assert "(files read, imported and indexed) | 848 |" in report

@@ -1,10 +1,11 @@
-"""A small archive built with the ORM and indexed through archive.indexing, for the search tests."""
+"""A small archive built with the ORM and queued for the index, for the search tests."""
 
 import datetime
 
 import pytest
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
+from archive.search import queue
 
 EVENTS = [
     ("Press Availability on Drugs", "drugs-2017", "press-availability", datetime.date(2017, 5, 18)),
@@ -114,6 +115,7 @@ def build_archive():
                 interpreted_paragraphs=[0] if interpreted else [],
             )
         )
+    queue.enqueue(u.pk for u in utterances)
     return {"events": events, "speakers": speakers, "utterances": utterances}
 
 

@@ -1,8 +1,8 @@
-"""Concurrent writers and deletes in separate processes, while another process holds Whoosh's lock.
+"""Concurrent writers and deletes in separate processes, while another process holds the lock.
 
-Measured before this design: a delete while another process held the lock was lost, and a save
-waited 216 s behind update_index. Here every save returns within a bound, no drift goes unqueued,
-and after the queue drains the index holds exactly the database's utterances.
+Measured before this design (Whoosh): a delete while another process held the lock was lost,
+and a save waited 216 s behind update_index. Here every save returns within a bound, no drift
+goes unqueued, and after the queue drains the index holds exactly the database's utterances.
 """
 
 import json
@@ -57,11 +57,14 @@ def scratch_database(tmp_path):
     admin.close()
 
 
-def test_concurrent_writers_and_deletes_leave_index_equal_to_database(tmp_path, scratch_database):
+def test_concurrent_writers_and_deletes_leave_index_equal_to_database(
+    tmp_path, scratch_database, engine_name
+):
     env = {
         **os.environ,
         "DATABASE_URL": scratch_database,
-        "WHOOSH_INDEX_DIR": str(tmp_path / "index"),
+        "SEARCH_URL": f"{engine_name}:",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "LOCK_TIMEOUT": LOCK_TIMEOUT,
         "DJANGO_ENV": "test",
     }

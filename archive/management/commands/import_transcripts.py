@@ -63,11 +63,12 @@ class Command(BaseCommand):
             unit="file",
             disable=options["verbosity"] < 1,
         )
-        with queue.deferred(), checkpoints.in_background(connection):
+        with checkpoints.in_background(connection):
             for item in progress:
                 outcome, utterances = self.import_file(item, dry_run)
                 counts[outcome] += 1
                 counts["utterances"] += utterances
+        queue.drain_waiting()  # what the index worker (if one runs) has not applied yet
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{'dry run: ' if dry_run else ''}imported {counts['imported']}, "

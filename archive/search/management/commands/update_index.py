@@ -1,4 +1,4 @@
-"""update_index as haystack has it, run as the single index writer and followed by a queue drain."""
+"""update_index as haystack has it, run as the single index writer and followed by the queue."""
 
 from haystack.management.commands import update_index
 
@@ -9,5 +9,4 @@ class Command(update_index.Command):
     def handle(self, **options):
         with queue.writer_lock(wait=True):
             super().handle(**options)
-            queue.drain_holding_lock()
-        queue.drain()
+            queue.apply_all(patience=120)
