@@ -66,29 +66,30 @@ def day_number(date) -> int:
 
 def document(pk: int, text: str, label: str, marks, attribution: str, speaker, event) -> dict:
     """Return the document of one utterance from its columns and its speaker's and event's parts."""
-    doc = {
+    values = (
+        "\n".join([text, speaker.name, label, *speaker.labels, event.title]),
+        speaker.slug,
+        event.slug,
+        event.day,
+        str(event.day // 10000),
+        event.kind,
+        speaker.country or None,
+        bool(marks),
+        attribution,
+    )
+    return {
         ID: identifier(pk),
         DJANGO_CT: CONTENT_TYPE,
         DJANGO_ID: pk,
-        "text": "\n".join([text, speaker.name, label, *speaker.labels, event.title]),
-        "speaker": speaker.slug,
-        "event": event.slug,
-        "day": event.day,
-        "year": str(event.day // 10000),
-        "kind": event.kind,
-        "country": speaker.country or None,
-        "interpreted": bool(marks),
-        "attribution": attribution,
+        **dict(zip(INDEXED, values, strict=True)),
+        "digest": digest(values),
     }
-    doc["digest"] = digest(doc)
-    return doc
 
 
-def digest(doc: dict) -> int:
-    """Return a 63-bit hash of a document's indexed fields (fits every engine's signed integer)."""
-    content = "\x1f".join(f"{name}={doc[name]!r}" for name in INDEXED)
-    value = int.from_bytes(hashlib.blake2b(content.encode(), digest_size=8).digest(), "big")
-    return value >> 1
+def digest(values: tuple) -> int:
+    """Return a 63-bit hash of a document's indexed values (fits every engine's signed integer)."""
+    content = repr(values).encode()
+    return int.from_bytes(hashlib.blake2b(content, digest_size=8).digest(), "big") >> 1
 
 
 def of_utterance(utterance: Utterance) -> dict:

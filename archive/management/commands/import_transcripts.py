@@ -16,6 +16,7 @@ from archive.reading.files import FileReading, read_files
 from archive.search import queue
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+INDEX_EVERY, INDEX_PATIENCE = 2.0, 120.0  # seconds
 
 
 class DryRun(Exception):
@@ -63,12 +64,19 @@ class Command(BaseCommand):
             unit="file",
             disable=options["verbosity"] < 1,
         )
-        with checkpoints.in_background(connection):
+        # The command is the index writer while it runs: a commit of one file then leaves its
+        # index work queued, and the command applies the queue in batches every few seconds,
+        # rather than a small index commit per file.
+        with queue.writer_lock(wait=True), checkpoints.in_background(connection):
+            applied = time.monotonic()
             for item in progress:
                 outcome, utterances = self.import_file(item, dry_run)
                 counts[outcome] += 1
                 counts["utterances"] += utterances
-        queue.drain_waiting()  # what the index worker (if one runs) has not applied yet
+                if time.monotonic() - applied > INDEX_EVERY:
+                    queue.apply_all(patience=INDEX_PATIENCE)
+                    applied = time.monotonic()
+            queue.apply_all(patience=INDEX_PATIENCE)
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{'dry run: ' if dry_run else ''}imported {counts['imported']}, "

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import tantivy
 
-from archive.search.analysis import WORD
-
 TEXT = "text"
 WORDS = "words"  # the text's words unstemmed: what "did you mean" proposes and counts
 ANALYZER, WORDS_ANALYZER = "archive", "archive_words"
@@ -21,9 +19,11 @@ STORED = frozenset({"django_ct", "django_id", "digest"})
 
 
 def text_analyzer(stem: bool = True) -> tantivy.TextAnalyzer:
-    """Return the analyzer of the text: the tokenizer's words, lower-cased, folded, stemmed."""
+    """Return the analyzer of the text: runs of letters and digits, lower-cased, folded, stemmed."""
     # Folded before stemming, so "Sanchez" finds Sánchez and "cafe" café, as readers type them.
-    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORD.pattern))
+    # The simple tokenizer splits "U.S." into "u" and "s", and a search for U.S. is the phrase
+    # of both; a regular expression tokenizer cost 2.3 times as much CPU in a rebuild.
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
     builder = builder.filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold())
     if stem:
         builder = builder.filter(tantivy.Filter.stemmer("english"))
