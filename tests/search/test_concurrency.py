@@ -9,11 +9,7 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
-
-import pytest
-from django.conf import settings
 
 WORKER = Path(__file__).with_name("concurrency_worker.py")
 LOCK_TIMEOUT = "0.3"
@@ -30,31 +26,6 @@ def run(env, *args, timeout=120):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-@pytest.fixture
-def scratch_database(tmp_path):
-    """Yield a DATABASE_URL of an empty database the worker processes share."""
-    default = settings.DATABASES["default"]
-    if "postgresql" not in default["ENGINE"]:
-        yield f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
-        return
-    import psycopg2
-
-    name = f"concurrency_{uuid.uuid4().hex[:8]}"
-    params = {
-        "host": default["HOST"],
-        "port": default["PORT"],
-        "user": default["USER"],
-        "dbname": "postgres",
-    }
-    admin = psycopg2.connect(password=default["PASSWORD"], **params)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    password = f":{default['PASSWORD']}" if default["PASSWORD"] else ""
-    yield f"postgres://{default['USER']}{password}@{default['HOST']}:{default['PORT']}/{name}"
-    admin.cursor().execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-    admin.close()
 
 
 def test_concurrent_writers_and_deletes_leave_index_equal_to_database(
