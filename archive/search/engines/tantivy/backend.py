@@ -16,7 +16,7 @@ from pathlib import Path
 import tantivy
 from haystack import connections
 from haystack.backends import BaseSearchBackend, log_query
-from haystack.constants import DJANGO_CT, DJANGO_ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier, get_model_ct
 
 from archive.search import results
@@ -118,9 +118,10 @@ class TantivySearchBackend(BaseSearchBackend):
 
     def tantivy_document(self, doc: dict) -> tantivy.Document:
         """Return the tantivy document of an archive document (archive.search.documents)."""
-        values = {name: value for name, value in doc.items() if value is not None}
-        values[schema.WORDS] = values[schema.TEXT]
-        values.pop("id", None)
+        values = dict(doc, **{schema.WORDS: doc[schema.TEXT]})
+        del values[ID]  # the integer django_id identifies a document here
+        if values["country"] is None:
+            del values["country"]
         return tantivy.Document(**values)
 
     def update(self, index, iterable, commit=True):
