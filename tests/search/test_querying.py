@@ -212,3 +212,21 @@ def test_the_engine_offers_its_analyzer(db):
         "market",
         "sanchez",
     ]
+
+
+def test_did_you_mean_knows_a_word_written_after_the_rebuild(
+    client, archive, django_capture_on_commit_callbacks
+):
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    first = archive["utterances"][0]
+    added = Utterance(
+        event=first.event,
+        sequence=52,
+        speaker=first.speaker,
+        label=first.label,
+        text="The delegation flew on to Zanzibar.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.save_utterance(utterance=added)
+    outcome = client.get("/search/", {"q": "zanzibarr"}).context["outcome"]
+    assert outcome.total == 0 and outcome.suggestion == "zanzibar"
