@@ -109,3 +109,16 @@ def test_check_index_finds_a_document_indexed_twice(archive):
         call_command("check_index", stdout=out)
     assert f"1 indexed more than once: {first['django_id']}" in out.getvalue()
     assert "after repair: The search index matches the database." in check(repair=True)
+
+
+def test_a_failed_rebuild_leaves_the_index_in_use(archive, monkeypatch):
+    def failing():
+        yield from documents.documents_of([archive["utterances"][0].pk])
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(documents, "every_document", failing)
+    with pytest.raises(RuntimeError, match="went away"):
+        call_command("rebuild_index", interactive=False, verbosity=0)
+    monkeypatch.undo()
+    assert indexed() == stored()
+    assert "matches the database" in check()

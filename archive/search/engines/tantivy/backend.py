@@ -8,6 +8,7 @@ query: the page, the total and every facet come from it, the facets counted over
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -151,12 +152,16 @@ class TantivySearchBackend(BaseSearchBackend):
             store.open_index(folder / "words"),
         )
         count = 0
-        with self.writer(fresh.utterances, heap_mb * 1_000_000, threads) as writer:
-            for doc in documents:
-                writer.add_document(self.tantivy_document(doc, words=not count % WORD_SAMPLE))
-                count += 1
-        with self.writer(fresh.words) as writer:
-            spelling.add_words(writer, spelling.all_words(fresh.utterances))
+        try:
+            with self.writer(fresh.utterances, heap_mb * 1_000_000, threads) as writer:
+                for doc in documents:
+                    writer.add_document(self.tantivy_document(doc, words=not count % WORD_SAMPLE))
+                    count += 1
+            with self.writer(fresh.words) as writer:
+                spelling.add_words(writer, spelling.all_words(fresh.utterances))
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # the index in use was never touched
+            raise
         store.swap(self.root, folder)
         return count
 
