@@ -15,7 +15,9 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 setup: $(VENV)/.installed
 	$(PY) manage.py setup_archive
 
+# The index worker runs beside the server and stops with it.
 run: setup
+	$(PY) manage.py index_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST_PORT)
 
 # Production (README, "Production"): gunicorn behind a TLS proxy. Give SECRET_KEY, ALLOWED_HOSTS
@@ -32,6 +34,7 @@ serve: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 	DJANGO_ENV=test $(PY) manage.py makemigrations --check --dry-run
 
 test: lint
@@ -40,7 +43,7 @@ test: lint
 # Regenerate fixtures/seed.json and fixtures/corpus.json from fixtures/sources/ through the
 # importer, in a throwaway database and index; review the result with `git diff --stat fixtures`.
 fixtures: $(VENV)/.installed
-	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/db.sqlite3 WHOOSH_INDEX_DIR=$$tmp/index && \
+	tmp=$$(mktemp -d) && export DATABASE_URL=sqlite:///$$tmp/db.sqlite3 SEARCH_INDEX_DIR=$$tmp/index && \
 	$(PY) manage.py migrate -v0 && $(PY) manage.py load_registry -v0 && \
 	$(PY) manage.py import_transcripts -v0 fixtures/sources/seed && \
 	$(PY) manage.py dumpdata $(FIXTURE_MODELS) --natural-foreign --natural-primary --indent 1 -o fixtures/seed.json && \

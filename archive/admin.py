@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
+from archive.importing import editing
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
 from archive.upload.admin import EventUploadAdminMixin, LockedEditMixin, SpeakerMergeAdminMixin
 
@@ -43,6 +44,9 @@ class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
     # Django 6 makes https the default scheme; a typed "state.gov/…" means https already.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def save_model(self, request, obj, form, change):
+        editing.save_event(event=obj)
+
 
 @admin.register(Speaker)
 class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
@@ -55,6 +59,27 @@ class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerLabelInline]
 
+    def save_model(self, request, obj, form, change):
+        editing.save_speaker(speaker=obj)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not SpeakerLabel:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)  # lists what changed for the admin's history; writes nothing
+        kept = [
+            f.cleaned_data["label"]
+            for f in formset.forms
+            if f.cleaned_data.get("label") and not f.cleaned_data.get("DELETE")
+        ]
+        editing.set_labels(speaker=form.instance, labels=kept)
+        return None
+
+    def delete_model(self, request, obj):
+        editing.delete_speakers(speakers=Speaker.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        editing.delete_speakers(speakers=queryset)
+
 
 @admin.register(SpeakerLabel)
 class SpeakerLabelAdmin(LockedEditMixin, admin.ModelAdmin):
@@ -62,6 +87,15 @@ class SpeakerLabelAdmin(LockedEditMixin, admin.ModelAdmin):
     search_fields = ["label", "speaker__name"]
     list_select_related = ["speaker"]
     autocomplete_fields = ["speaker"]
+
+    def save_model(self, request, obj, form, change):
+        editing.save_label(label=obj)
+
+    def delete_model(self, request, obj):
+        editing.delete_labels(labels=SpeakerLabel.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        editing.delete_labels(labels=queryset)
 
 
 @admin.register(Appearance)
@@ -80,6 +114,15 @@ class UtteranceAdmin(LockedEditMixin, admin.ModelAdmin):
     search_fields = ["text", "label", "speaker__name", "event__title"]
     list_select_related = ["speaker", "event"]
     autocomplete_fields = ["speaker", "event"]
+
+    def save_model(self, request, obj, form, change):
+        editing.save_utterance(utterance=obj)
+
+    def delete_model(self, request, obj):
+        editing.delete_utterances(utterances=Utterance.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        editing.delete_utterances(utterances=queryset)
 
 
 @admin.register(UtteranceRedirect)

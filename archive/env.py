@@ -13,12 +13,15 @@ DEV_SECRET_KEY = "dev-insecure-only-for-local-development"
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 SEARCH_ENGINES = {
-    "whoosh": "archive.search.backend.ArchiveWhooshEngine",
+    "tantivy": "archive.search.engines.tantivy.TantivyEngine",
+    "whoosh": "archive.search.engines.whoosh.WhooshEngine",
     "elasticsearch": "haystack.backends.elasticsearch_backend.ElasticsearchSearchEngine",
     "elasticsearch5": "haystack.backends.elasticsearch5_backend.Elasticsearch5SearchEngine",
     "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
     "solr": "haystack.backends.solr_backend.SolrEngine",
 }
+# The engines whose index is a local folder: SEARCH_URL=tantivy: or tantivy:///some/folder.
+LOCAL_ENGINES = ("tantivy", "whoosh")
 
 
 class Env:
@@ -94,14 +97,17 @@ class Env:
         value = self.str(name)
         return Path(value).resolve() if value else default
 
-    def search(self, whoosh_dir: Path) -> dict:
-        """Return haystack's connection from SEARCH_URL (whoosh:, elasticsearch7://, solr://)."""
-        url = self.str("SEARCH_URL") or "whoosh:"
+    def search(self, folders: Mapping[str, Path]) -> dict:
+        """Return haystack's connection from SEARCH_URL (tantivy:, whoosh:, elasticsearch7://, …).
+
+        `folders` gives each local engine's default index folder.
+        """
+        url = self.str("SEARCH_URL") or "tantivy:"
         scheme, _, rest = url.partition(":")
         engine, _, transport = scheme.partition("+")
-        if engine == "whoosh":
-            path = rest.removeprefix("//") or str(whoosh_dir)
-            return {"ENGINE": SEARCH_ENGINES["whoosh"], "PATH": str(Path(path).resolve())}
+        if engine in LOCAL_ENGINES:
+            path = rest.removeprefix("//") or str(folders[engine])
+            return {"ENGINE": SEARCH_ENGINES[engine], "PATH": str(Path(path).resolve())}
         if engine not in SEARCH_ENGINES or not rest.startswith("//"):
             raise ImproperlyConfigured(f"SEARCH_URL is not a search URL haystack knows: {url!r}")
         host, _, name = rest[2:].partition("/")

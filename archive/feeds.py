@@ -4,7 +4,7 @@ import datetime
 import logging
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -15,6 +15,7 @@ from archive.search.forms import ArchiveSearchForm
 
 log = logging.getLogger(__name__)
 FEED_LENGTH = 30
+UNAVAILABLE = "The search could not be run just now; the feed will be back shortly.\n"
 
 
 def event_datetime(event):
@@ -22,14 +23,18 @@ def event_datetime(event):
     return datetime.datetime.combine(event.date, datetime.time.min, tzinfo=datetime.UTC)
 
 
+class SearchUnavailable(Exception):
+    """The search engine failed: the feed says so (503) rather than answer an empty feed."""
+
+
 def matching_utterances(form, limit=FEED_LENGTH):
     """Return the first utterances the search page finds for a bound search form, in its order."""
     try:
         pks = [int(result.pk) for result in form.search()[:limit]]
-    except Exception:
-        # A broken index must not turn a feed reader's poll into a server error.
+    except Exception as error:
+        # An empty feed would tell a feed reader "no quotes match" when the engine is broken.
         log.exception("Search feed failed for %r", form.cleaned_data.get("q"))
-        return []
+        raise SearchUnavailable from error
     found = Utterance.objects.for_display().defer("event__source_text").in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
@@ -102,6 +107,14 @@ class SpeakerFeed(UtteranceFeedMixin, Feed):
 
 class SearchFeed(UtteranceFeedMixin, Feed):
     """The first quotes the search page finds for the same query, filters and order."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchUnavailable:
+            response = HttpResponse(UNAVAILABLE, status=503, content_type="text/plain")
+            response["Retry-After"] = "60"
+            return response
 
     def get_object(self, request):
         form = ArchiveSearchForm(request.GET)

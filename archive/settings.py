@@ -113,10 +113,17 @@ TRANSCRIPT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRANSCRIPT_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * TRANSCRIPT_UPLOAD_MAX_BYTES
 
-WHOOSH_INDEX_DIR = env.path("WHOOSH_INDEX_DIR", BASE_DIR / "whoosh_index")
-# SEARCH_URL picks the engine (Whoosh in WHOOSH_INDEX_DIR unless set); see archive/env.py.
-HAYSTACK_CONNECTIONS = {"default": env.search(WHOOSH_INDEX_DIR)}
-# One indexed model: skip haystack's per-query "django_ct" narrowing, a full search on Whoosh.
+# SEARCH_URL picks the engine (tantivy unless set); see archive/env.py. A local engine keeps its
+# index in a folder: SEARCH_INDEX_DIR, or for Whoosh WHOOSH_INDEX_DIR as before.
+SEARCH_INDEX_DIR = env.path("SEARCH_INDEX_DIR", BASE_DIR / "search_index")
+WHOOSH_INDEX_DIR = env.path(
+    "WHOOSH_INDEX_DIR",
+    SEARCH_INDEX_DIR if env.str("SEARCH_INDEX_DIR") else BASE_DIR / "whoosh_index",
+)
+HAYSTACK_CONNECTIONS = {
+    "default": env.search({"tantivy": SEARCH_INDEX_DIR, "whoosh": WHOOSH_INDEX_DIR})
+}
+# One indexed model: skip haystack's per-query "django_ct" narrowing.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 

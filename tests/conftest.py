@@ -1,9 +1,16 @@
-"""Shared fixtures: the people registry, a private search index folder, small archive objects."""
+"""Shared fixtures: the people registry, a private search index folder (of the engine under
+test) and small archive objects.
+
+The engine is tantivy unless ARCHIVE_TEST_ENGINE names another: `make test` runs the search
+tests once more with ARCHIVE_TEST_ENGINE=whoosh.
+"""
 
 import datetime
+import os
 from functools import cache
 
 import pytest
+from haystack import connections
 
 from archive.models import Event, Speaker, Utterance
 from archive.reading.registry import read_records
@@ -36,16 +43,32 @@ def _registry_after_flush(request):
         load(registry_records())
 
 
+ENGINES = {
+    "tantivy": "archive.search.engines.tantivy.TantivyEngine",
+    "whoosh": "archive.search.engines.whoosh.WhooshEngine",
+}
+ENGINE = os.environ.get("ARCHIVE_TEST_ENGINE", "tantivy")
+
+
+def use_engine(settings, name: str, path) -> None:
+    """Point the search settings and haystack at a fresh index of engine `name` in `path`."""
+    settings.SEARCH_INDEX_DIR = settings.WHOOSH_INDEX_DIR = path
+    settings.HAYSTACK_CONNECTIONS = {"default": {"ENGINE": ENGINES[name], "PATH": str(path)}}
+    # haystack reads its settings once; its connections are per thread, rebuilt from these.
+    connections.connections_info = settings.HAYSTACK_CONNECTIONS
+    connections.reload("default")
+
+
 @pytest.fixture(autouse=True)
 def _private_index(settings, tmp_path):
     """Point the search index at a throwaway folder so tests never touch the user's index."""
-    settings.WHOOSH_INDEX_DIR = tmp_path / "whoosh"
-    settings.HAYSTACK_CONNECTIONS = {
-        "default": {
-            "ENGINE": "archive.search.backend.ArchiveWhooshEngine",
-            "PATH": str(tmp_path / "whoosh"),
-        }
-    }
+    use_engine(settings, ENGINE, tmp_path / "index")
+
+
+@pytest.fixture
+def engine_name():
+    """Return the name of the engine under test."""
+    return ENGINE
 
 
 @pytest.fixture

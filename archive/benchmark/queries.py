@@ -11,8 +11,8 @@ from django.test import Client
 
 from archive.benchmark.corpus import FIRST_DAY, YEARS, Shape
 from archive.models import Speaker, SpeakerKind, Utterance
-from archive.search.query import WORD
 from archive.search.service import FAILED
+from archive.search.syntax import WORD
 
 # Common words PostgreSQL's English configuration drops as stopwords, unlike Whoosh here.
 STOPWORDS = frozenset(

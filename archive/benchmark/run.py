@@ -1,10 +1,16 @@
-"""Run the benchmark in the current (scratch) database and index and return its report."""
+"""The benchmark's phases, each run in a process of its own on the same scratch database.
+
+`import` builds the synthetic archive; `engine` rebuilds one engine's index and times the search
+page on it; `postgres` times the same queries through PostgreSQL full-text search. Each phase
+returns its figures as a dict (printed as JSON), so each engine's peak memory is its own.
+"""
 
 from __future__ import annotations
 
 import os
 import platform
 import resource
+import threading
 import time
 from pathlib import Path
 
@@ -12,14 +18,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from archive import indexing
 from archive.benchmark import pgfts
 from archive.benchmark.corpus import load_shape, readings
 from archive.benchmark.queries import KINDS, measure, query_set, time_page
 from archive.importing import checkpoints, import_reading
 from archive.models import Event, Speaker, Utterance
+from archive.search import queue
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "corpus.json"
+FRESH_THREADS = "one word, each search on a fresh thread"
 
 
 class NotScratch(RuntimeError):
@@ -33,11 +40,13 @@ def timed(work) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def import_all(total: int) -> tuple[float, float]:
+def import_phase(total: int) -> dict:
     """Import synthetic events through import_reading; only those calls are timed."""
+    if Utterance.objects.exists():
+        raise NotScratch("the database already holds utterances; give an empty scratch database")
     wall = cpu = 0.0
-    # Holding the writer lock makes each commit's drain a no-op, as when a writer is busy.
-    with indexing.writer_lock(wait=True), checkpoints.in_background(connection):
+    # Holding the writer lock leaves each commit's index work queued, as when a writer is busy.
+    with queue.writer_lock(wait=True), checkpoints.in_background(connection):
         for reading, source in readings(load_shape(FIXTURE), total):
             seconds = timed(
                 lambda r=reading, s=source: import_reading(
@@ -45,28 +54,43 @@ def import_all(total: int) -> tuple[float, float]:
                 )
             )
             wall, cpu = wall + seconds[0], cpu + seconds[1]
-    return wall, cpu
+    return {"import": (wall, cpu), "queued": queue.pending(), **counts()}
 
 
-def rebuild() -> tuple[float, float]:
-    """Rebuild the search index from the database (it also settles the queued work)."""
-    return timed(lambda: call_command("rebuild_index", interactive=False, verbosity=0))
+def counts() -> dict:
+    return {
+        "utterances": Utterance.objects.count(),
+        "events": Event.objects.count(),
+        "speakers": Speaker.objects.count(),
+    }
 
 
-def run(total: int, per_kind: int) -> str:
-    """Build the synthetic archive, measure it, and return the report as Markdown."""
-    if Utterance.objects.exists():
-        raise NotScratch("the database already holds utterances; give an empty scratch database")
-    figures = {"import": import_all(total), "queued": indexing.pending()}
-    figures["rebuild"] = rebuild()
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        figures["gin"] = timed(pgfts.create_index)
+def engine_phase(per_kind: int) -> dict:
+    """Rebuild the configured engine's index (settling the queue) and time the search page."""
+    rebuild = timed(lambda: call_command("rebuild_index", interactive=False, verbosity=0))
     queries = query_set(load_shape(FIXTURE), per_kind)
-    whoosh = {kind: measure(time_page, params) for kind, params in queries.items()}
-    pg = {kind: measure(_timed_pg, params) for kind, params in queries.items()} if postgres else {}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return report(total, per_kind, figures, whoosh, pg, peak)
+    searches = {kind: measure(time_page, params) for kind, params in queries.items()}
+    searches[FRESH_THREADS] = measure(on_a_fresh_thread, queries[KINDS[0]])
+    return {"rebuild": rebuild, "search": searches, "peak_mb": peak_mb(), **counts()}
+
+
+def on_a_fresh_thread(params: dict) -> tuple[float, float]:
+    """Time one search page on a new thread, as the development server serves each request."""
+    timings = []
+    thread = threading.Thread(target=lambda: timings.append(time_page(params)))
+    thread.start()
+    thread.join()
+    if not timings:
+        raise RuntimeError(f"the search page failed on a fresh thread for {params}")
+    return timings[0]
+
+
+def postgres_phase(per_kind: int) -> dict:
+    """Add the stored tsvector column and its GIN index, then time the same queries."""
+    build = timed(pgfts.create_index)
+    queries = query_set(load_shape(FIXTURE), per_kind)
+    searches = {kind: measure(_timed_pg, params) for kind, params in queries.items()}
+    return {"build": build, "search": searches, "peak_mb": peak_mb(), **counts()}
 
 
 def _timed_pg(params: dict) -> tuple[float, float]:
@@ -74,46 +98,18 @@ def _timed_pg(params: dict) -> tuple[float, float]:
     return wall * 1000, cpu * 1000
 
 
-def report(total, per_kind, figures, whoosh, pg, peak) -> str:
-    """Return the machine, the data and both tables as Markdown."""
-    lines = [
-        *setting(),
-        f"- data: {Utterance.objects.count():,} utterances, {Event.objects.count():,} events, "
-        f"{Speaker.objects.count():,} speakers; {per_kind} queries of each kind",
-        "",
-        "| step | utterances/s (wall) | utterances/s (CPU of this process) | seconds |",
-        "|---|---:|---:|---:|",
-    ]
-    steps = [("import (import_reading, index work queued)", "import")]
-    steps += [("index rebuild (rebuild_index)", "rebuild"), ("PostgreSQL GIN index build", "gin")]
-    for label, key in steps:
-        if key in figures:
-            wall, cpu = figures[key]
-            # The server builds the GIN index while this process waits: its CPU rate means nothing.
-            rate = "–" if key == "gin" else f"{total / cpu:,.0f}"
-            lines.append(f"| {label} | {total / wall:,.0f} | {rate} | {wall:.1f} |")
-    lines += [f"| peak memory (ru_maxrss) | {peak:,.0f} MB | | |", "", *_search_table(whoosh, pg)]
-    return "\n".join(lines) + "\n"
-
-
-def _search_table(whoosh: dict, pg: dict) -> list[str]:
-    lines = [
-        "| query (ms) | Whoosh p50 | Whoosh p95 | Whoosh CPU p50 | PostgreSQL p50 | "
-        "PostgreSQL p95 | Whoosh : PostgreSQL (p50) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for kind in KINDS:
-        w, p = whoosh[kind], pg.get(kind)
-        other = f"{p['p50']:.0f} | {p['p95']:.0f} | {w['p50'] / p['p50']:.2g}" if p else "– | – | –"
-        lines.append(f"| {kind} | {w['p50']:.0f} | {w['p95']:.0f} | {w['cpu50']:.0f} | {other} |")
-    return lines
+def peak_mb() -> float:
+    """Return this process's peak resident memory in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def setting() -> list[str]:
-    """Return the machine, the date and the database, as Markdown list items."""
+    """Return the machine, the date, the load and the database, as Markdown list items."""
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
     return [
         f"- machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB memory, {platform.platform()}",
-        f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; database: {connection.vendor}",
+        f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; database: {connection.vendor}; "
+        f"load average at the start: {load}",
     ]
 
 

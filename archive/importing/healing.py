@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from archive import indexing
 from archive.importing.journalists import same_journalist
 from archive.importing.maintenance import merge_speakers
 from archive.importing.service import recorded_metadata
@@ -26,6 +25,7 @@ from archive.names import is_full_name, name_tokens
 from archive.reading import Metadata, ReaderError, Registry, read
 from archive.registry.models import Person
 from archive.registry.snapshot import current
+from archive.search import queue
 
 OFFICE_WORDS = {"president", "vice", "first", "lady", "secretary", "minister", "prime"}
 
@@ -189,7 +189,7 @@ def link(step: Step) -> None:
         speaker.name = person.name
         fields.append("name")
     speaker.save(update_fields=fields)
-    indexing.schedule_index(speaker.utterances.values_list("pk", flat=True))
+    queue.enqueue(speaker.utterances.values_list("pk", flat=True))
 
 
 def split(step: Step) -> None:
@@ -210,13 +210,17 @@ def split(step: Step) -> None:
     SpeakerLabel.objects.bulk_create(
         [SpeakerLabel(speaker=target, label=label) for label in labels], ignore_conflicts=True
     )
-    indexing.schedule_index(step.turns)
+    queue.enqueue(step.turns)
 
 
 def apply(steps: list[Step]) -> None:
     """Take the steps, each in its own transaction, in order; the index follows once, at the end."""
-    with indexing.deferred():
-        take(steps)
+    # As the index writer, the steps' commits leave their index work queued for one pass.
+    with queue.writer_lock(wait=True):
+        try:
+            take(steps)
+        finally:
+            queue.apply_all(patience=120)
 
 
 def take(steps: list[Step]) -> None:

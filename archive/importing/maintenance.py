@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from archive import indexing
 from archive.importing.locks import lock_speakers, retrying
 from archive.importing.service import Vanished
 from archive.models import (
@@ -19,6 +18,7 @@ from archive.models import (
     SpeakerRedirect,
     Utterance,
 )
+from archive.search import queue
 
 FILLED_FIELDS = ("role", "affiliation", "country")
 
@@ -107,7 +107,8 @@ def merge_speakers(*, keep: Speaker, speakers: Iterable[Speaker]) -> MergeResult
         fill_blanks(keep, others)
         redirect_slugs(keep, others)
         Speaker.objects.filter(pk__in=[o.pk for o in others]).delete()
-        indexing.schedule_index(moved)
+        # The kept speaker's own turns too: their documents hold the labels moved to it.
+        queue.enqueue(Utterance.objects.filter(speaker=keep).values_list("pk", flat=True))
     return MergeResult(merged=len(others), utterances=len(moved))
 
 
@@ -123,10 +124,9 @@ def delete_events(*, events) -> int:
         turns = Utterance.objects.filter(event__in=events)
         ids = list(turns.values_list("pk", flat=True))
         speakers = speakers_of(events)
-        indexing.schedule_unindex(ids)
         count = events.count()
-        with indexing.queued_by_caller():
-            events.delete()
+        events.delete()
+        queue.enqueue(ids)
         drop_orphans(speakers)
     return count
 

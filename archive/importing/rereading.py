@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 
-from archive import indexing
 from archive.importing.locks import lock_speakers, retrying
 from archive.importing.maintenance import drop_orphans, speakers_of
 from archive.importing.service import (
@@ -23,6 +22,7 @@ from archive.models import Event, Speaker, Utterance, UtteranceRedirect
 from archive.names import is_generic_label
 from archive.reading import Metadata, Reading
 from archive.registry.snapshot import read_with_registry
+from archive.search import queue
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000
@@ -133,10 +133,8 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         kept_ids = {row.pk for row in pairs.values()}
         removed = [row for row in old if row.pk not in kept_ids]
         redirect_removed(removed, list(pairs.values()) + created)
-        with indexing.queued_by_caller():
-            Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
-        indexing.schedule_unindex([row.pk for row in removed])
-        indexing.schedule_index([row.pk for row in list(pairs.values()) + created])
+        Utterance.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        queue.enqueue(row.pk for row in old + created)
         drop_orphans(before)
     return RereadResult(kept=len(pairs), added=len(created), removed=len(removed))
 

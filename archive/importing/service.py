@@ -10,13 +10,22 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from archive import indexing, rows
+from archive import rows
 from archive.importing import speakers as matching
 from archive.importing.locks import lock_speakers, retrying
 from archive.importing.slugs import unique_slug
-from archive.models import Appearance, DatePrecision, Event, EventKind, Speaker, Utterance
+from archive.models import (
+    Appearance,
+    DatePrecision,
+    Event,
+    EventKind,
+    Speaker,
+    SpeakerLabel,
+    Utterance,
+)
 from archive.reading import Metadata, Reading, decode
 from archive.registry.snapshot import read_with_registry
+from archive.search import queue
 
 EVENT_FIELDS = ("title", "kind", "date", "date_precision", "venue", "city", "source_url")
 KIND_WORDS = [
@@ -192,16 +201,29 @@ def current(choices: Mapping[str, Speaker | None]) -> dict[str, Speaker | None]:
 
 
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:
-    """Return the archive speaker for each reading key, recording labels and roles."""
+    """Return the archive speaker for each reading key, recording labels and roles.
+
+    A speaker given a new label or country here has it in the documents of their earlier turns
+    too, so those are queued for reindexing.
+    """
     forced = {key: matching.NEW if chosen is None else chosen for key, chosen in choices.items()}
     readings = matching.fitted(reading.speakers)
     directory = matching.Directory.load(readings)
+    known = set(directory.by_id)
     resolved = matching.resolve_all(readings, forced, directory, event.date)
+    # Speakers created just now have no earlier turns; those chosen or matched may.
+    created = set(directory.by_id) - known
     pairs = [(resolved[r.key], r) for r in readings]
+    relabelled = speakers_given_new_labels([(s, r) for s, r in pairs if s.pk not in created])
     matching.record_labels(pairs)
     later = speakers_seen_later(event, [s for s, r in pairs if matching.would_replace(s, r)])
+    countries = {speaker.pk: speaker.country for speaker, _ in pairs}
     for speaker, speaker_reading in pairs:
         matching.fill_in(speaker, speaker_reading, is_newest=speaker.pk not in later)
+    moved = {speaker.pk for speaker, _ in pairs if speaker.country != countries[speaker.pk]}
+    if changed := (relabelled | moved) - created:
+        earlier = Utterance.objects.filter(speaker_id__in=changed).exclude(event=event)
+        queue.enqueue(earlier.values_list("pk", flat=True))
     spoken = {u.speaker for u in reading.utterances}
     rows.insert(
         Appearance,
@@ -214,6 +236,15 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
         skip_existing=True,
     )
     return resolved
+
+
+def speakers_given_new_labels(pairs) -> set[int]:
+    """Return the ids of the (speaker, reading) pairs' speakers that lack one of its labels."""
+    if not pairs:
+        return set()
+    ids = {speaker.pk for speaker, _ in pairs}
+    known = set(rows.select_in(SpeakerLabel, ["speaker_id", "label"], "speaker_id", ids))
+    return {s.pk for s, r in pairs if any((s.pk, label) not in known for label in r.labels)}
 
 
 def speakers_seen_later(event: Event, speakers: list[Speaker]) -> set[int]:
@@ -259,5 +290,5 @@ def write_turns(event: Event, reading: Reading, choices: Mapping) -> int:
     ids = rows.insert(
         Utterance, UTTERANCE_COLUMNS, turn_values(event, reading, resolved), returning=True
     )
-    indexing.schedule_index(ids)
+    queue.enqueue(ids)
     return len(ids)

@@ -4,14 +4,9 @@ from django.apps import AppConfig
 
 
 class ArchiveSearchConfig(AppConfig):
-    """Search of the archive: index queue, backend, commands and pages."""
+    """Search of the archive: documents, index queue, engines, commands and pages."""
 
     name = "archive.search"
     label = "archive_search"
     verbose_name = "Archive search"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from archive.search import signals
-
-        signals.connect()

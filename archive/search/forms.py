@@ -12,7 +12,7 @@ from haystack.inputs import Exact
 from haystack.query import EmptySearchQuerySet
 
 from archive.models import Event, EventKind, Speaker
-from archive.search import query as user_query
+from archive.search import syntax
 
 FACETS = ("speaker", "year", "kind")
 SORTS = {"relevance": None, "newest": "-day", "oldest": "day"}
@@ -55,7 +55,7 @@ class QueryField(forms.CharField):
 
     def to_python(self, value):
         # Before the validators: a NUL dropped here is no "Null characters are not allowed".
-        return user_query.straight_quotes(clean_text(super().to_python(value)))
+        return syntax.straight_quotes(clean_text(super().to_python(value)))
 
     def bound_data(self, data, initial):
         """Return the typed text as the search box shows it again: cleaned too."""
@@ -115,7 +115,7 @@ class ArchiveSearchForm(SearchForm):
         date_widget = forms.DateInput(attrs={"type": "date"})
         self.fields["from"] = forms.DateField(required=False, label="From", widget=date_widget)
         self.fields["to"] = forms.DateField(required=False, label="To", widget=date_widget)
-        self.parsed = user_query.parse("")
+        self.parsed = syntax.parse("")
         self.speaker_obj = self.event_obj = None
 
     def clean_speaker(self):
@@ -139,7 +139,7 @@ class ArchiveSearchForm(SearchForm):
     def clean(self):
         cleaned = super().clean()
         refuse_reversed_dates(cleaned)
-        self.parsed = user_query.parse(cleaned.get("q") or "")
+        self.parsed = syntax.parse(cleaned.get("q") or "")
         return cleaned
 
     def search(self):

@@ -9,6 +9,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from archive.models import Appearance, EventKind, Speaker
+from archive.search.analysis import Analyzer
 from archive.search.snippets import snippet
 
 CHART_WIDTH, CHART_HEIGHT = 600, 120
@@ -30,7 +31,7 @@ class Row:
     event_url: str
 
 
-def result_rows(results, words: list) -> list[Row]:
+def result_rows(results, words: list, analyzer: Analyzer) -> list[Row]:
     """Return the rows of a page of results, roles loaded in one query."""
     utterances = [result.object for result in results if result.object is not None]
     pairs = {(u.event_id, u.speaker_id) for u in utterances}
@@ -44,7 +45,7 @@ def result_rows(results, words: list) -> list[Row]:
     return [
         Row(
             u,
-            snippet(u.text, words),
+            snippet(u.text, words, analyzer),
             roles.get((u.event_id, u.speaker_id)) or u.speaker.role,
             u.get_absolute_url(),
             _url(urls, u.speaker),

@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from haystack import connections
 from haystack.query import EmptySearchQuerySet
 
-from archive.search import query as user_query
+from archive.search import analysis, syntax
 from archive.search.present import Row, facet_lists, result_rows
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,9 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
         outcome.facets = facet_lists(sqs.facet_counts())
         if outcome.total == 0:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
-        outcome.rows = result_rows(outcome.page.object_list, form.parsed.highlights)
+        outcome.rows = result_rows(
+            outcome.page.object_list, form.parsed.highlights, analysis.current()
+        )
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
         log.exception("Search failed for %r", form.cleaned_data.get("q"))
@@ -95,9 +97,9 @@ def suggest(text: str, words: list[str]) -> str | None:
     # Only words standing alone are corrected: "ma?ket" searched "ma" and "ket", which the
     # reader did not type as words.
     searched, corrections = {word.lower() for word in words}, {}
-    for word in dict.fromkeys(map(str.lower, user_query.standalone_words(text))):
+    for word in dict.fromkeys(map(str.lower, syntax.standalone_words(text))):
         if word in searched and len(word) <= MAX_SUGGEST_LENGTH:
             fixed = (backend.create_spelling_suggestion(word) or word).lower()
-            if fixed != word and user_query.PLAIN_WORD.fullmatch(fixed):
+            if fixed != word and syntax.PLAIN_WORD.fullmatch(fixed):
                 corrections[word] = fixed
-    return user_query.replace_words(text, corrections) if corrections else None
+    return syntax.replace_words(text, corrections) if corrections else None

@@ -1,136 +1,110 @@
 """Escaped snippets of a result's text around the query's words, matches in <mark>.
 
-Whoosh's highlight() passes every word of the text through its analyzer's chain of generators
-(~5 µs a word: a long speech costs tens of milliseconds), and its fragmenter walks all of them.
-The same tokens come here from the analyzer's own pattern, lower-casing and a cached stemmer;
-only the stretches around matches go through Whoosh's fragmenter, fragment scorer and formatter.
+Every piece of transcript text is escaped here, explicitly; only our own <mark> tags are HTML.
+Matches are the tokens whose term (from the engine's analyzer) is a query word's, or that lie in
+a whole run of a phrase's terms: "we are the market" marks that run, not every "the".
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from whoosh.analysis import Token
-from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, Formatter, get_text
-from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
 
-from archive.search.backend import text_analyzer
+from archive.search.analysis import Analyzer
 
 SNIPPET_CHARS, SURROUND = 320, 90
-# The analyzer's tokens (whoosh.analysis.tokenizers.default_pattern, r"\w+(\.?\w+)*"), found
-# without its capturing group's backtracking: the same spans in two thirds of the time.
-TOKEN = re.compile(r"\w+(?:\.\w+)*")
 TOP = 2
+BETWEEN = " … "
 LEFT_OUT = re.compile(r"\w")
-_stem = lru_cache(maxsize=50_000)(stem)
+TRAILING = re.compile(r"[^\w\s]*")  # the punctuation closing a fragment's last word: "market."
 
 
-def fold(word: str) -> str:
-    """Return a word lower-cased and accent-folded, as the analyzer folds it before stemming."""
-    return word.lower().translate(accent_map)
+@dataclass(frozen=True)
+class Fragment:
+    """A stretch of the text [start, end) and the matched tokens in it."""
+
+    start: int
+    end: int
+    marks: tuple[tuple[int, int], ...]
+
+    @property
+    def score(self) -> int:
+        return len(self.marks)
 
 
-class MarkFormatter(Formatter):
-    """Escape every piece of the transcript first; only our own <mark> tags stay HTML."""
+def snippet(text: str, words: list, analyzer: Analyzer) -> SafeString:
+    """Return the passages of `text` around the query's words, escaped, with matches marked.
 
-    between = " … "
-
-    def _text(self, text):
-        return escape(text)
-
-    def format_token(self, text, token, replace=False):
-        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
-
-    def format(self, fragments, replace=False):
-        """Join the fragments (in text order) with " … " only where words between are left out."""
-        pieces, end = [], None
-        for fragment in fragments:
-            if end is not None:
-                # The fragmenter cuts a run of matches at its size limit and starts the next
-                # fragment at the very next word: "trans-criminal … organized" left nothing out.
-                gap = fragment.text[end : fragment.startchar]
-                pieces.append(self.between if LEFT_OUT.search(gap) else self._text(gap))
-            pieces.append(self.format_fragment(fragment, replace=replace))
-            end = fragment.endchar
-        return "".join(pieces)
-
-
-def snippet(text: str, words: list) -> SafeString:
-    """Return the passages of `text` around the query's words, escaped, with matches marked."""
-    # A word is a str, a phrase the tuple of its words: only a phrase's whole runs are marked,
-    # not every "the" of "we are the market".
-    singles, phrases = query_terms(tuple(words))
-    fragments = list(_fragments(text, singles, phrases)) if singles or phrases else []
-    # Whoosh's top_fragments() breaks ties by the fragments' memory addresses; the earliest of
-    # equally good passages is chosen here instead.
-    scorer = BasicFragmentScorer()
-    best = [f for f in heapq.nlargest(TOP, fragments, key=scorer) if scorer(f) >= 1]
-    if not best:
+    A word is a str, a phrase the tuple of its words.
+    """
+    singles, phrases = query_terms(words, analyzer)
+    tokens = analyzer.tokens(text) if singles or phrases else []
+    hits = matched([term for _, _, term in tokens], singles, phrases)
+    if not hits:
         return escape(Truncator(text).chars(SNIPPET_CHARS))
-    # Safe: MarkFormatter escaped every piece of the transcript; only its <mark> tags are HTML.
-    return mark_safe(MarkFormatter().format(sorted(best, key=FIRST)))
+    fragments = list(fragments_around(text, tokens, sorted(hits)))
+    # The best passages, the earliest of equally good ones, shown in the order of the text.
+    best = heapq.nsmallest(TOP, fragments, key=lambda f: (-f.score, f.start))
+    return mark_safe(join(text, sorted(best, key=lambda f: f.start)))  # every piece escaped
 
 
-@lru_cache(maxsize=256)
-def query_terms(words: tuple) -> tuple[frozenset, frozenset]:
-    """Return the analyzed terms of the query's words and phrases, once per page, not per row."""
-    analyze = text_analyzer()
-    singles = [word for word in words if isinstance(word, str)]
-    phrases = (tuple(t.text for t in analyze(" ".join(p))) for p in words if not isinstance(p, str))
-    return frozenset(t.text for t in analyze(" ".join(singles))), frozenset(p for p in phrases if p)
+def query_terms(words: list, analyzer: Analyzer) -> tuple[frozenset, frozenset]:
+    """Return the terms of the query's single words and the term tuples of its phrases."""
+    singles = {term for word in words if isinstance(word, str) for term in analyzer.terms(word)}
+    phrases = {tuple(analyzer.terms(" ".join(p))) for p in words if not isinstance(p, str)}
+    return frozenset(singles), frozenset(p for p in phrases if p)
 
 
-def matched(stems: list[str], singles: frozenset, phrases: frozenset) -> set[int]:
+def matched(terms: list[str], singles: frozenset, phrases: frozenset) -> set[int]:
     """Return the indexes of the tokens that are a query word or lie in a run of a phrase."""
-    found = {i for i, stem_ in enumerate(stems) if stem_ in singles}
+    found = {i for i, term in enumerate(terms) if term in singles}
     for phrase in phrases:
         size = len(phrase)
-        for i, stem_ in enumerate(stems):
-            if stem_ == phrase[0] and tuple(stems[i : i + size]) == phrase:
+        for i, term in enumerate(terms):
+            if term == phrase[0] and tuple(terms[i : i + size]) == phrase:
                 found.update(range(i, i + size))
     return found
 
 
-def _fragments(text: str, singles: frozenset, phrases: frozenset):
-    """Yield Whoosh's fragments of the text, fragmenting only the stretches around matches."""
-    spans = [(m.start(), m.end(), _stem(fold(m.group()))) for m in TOKEN.finditer(text)]
-    hits = matched([stem_ for _, _, stem_ in spans], singles, phrases)
-    starts = [start for start, _, _ in spans]
-    fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SURROUND)
-    for first, last in _stretches(spans, starts, hits):
-        yield from fragmenter.fragment_tokens(text, _tokens(spans, first, last, hits))
+def fragments_around(text: str, tokens: list, hits: list[int]):
+    """Yield fragments: each from a little before a match, taking the matches that fit after it."""
+    starts = [start for start, _, _ in tokens]
+    position, free = 0, 0  # `free`: the first token no earlier fragment holds
+    while position < len(hits):
+        first_hit = hits[position]
+        begin = tokens[max(free, bisect_left(starts, tokens[first_hit][0] - SURROUND))][0]
+        last = position
+        while last + 1 < len(hits) and tokens[hits[last + 1]][1] - begin <= SNIPPET_CHARS:
+            last += 1
+        end_token = hits[last]
+        limit = min(tokens[end_token][1] + SURROUND, begin + SNIPPET_CHARS)
+        while end_token + 1 < len(tokens) and tokens[end_token + 1][1] <= limit:
+            end_token += 1
+        marks = tuple(tokens[i][:2] for i in hits[position : last + 1])
+        end = TRAILING.match(text, tokens[end_token][1]).end()
+        if end_token + 1 < len(tokens):
+            end = min(end, tokens[end_token + 1][0])
+        yield Fragment(begin, end, marks)
+        position, free = last + 1, end_token + 1
 
 
-def _stretches(spans, starts, hits: set[int]) -> list[tuple[int, int]]:
-    """Return merged [first, last) token ranges reaching well past each match on both sides.
-
-    A fragment starts at most SURROUND characters before its first match and holds at most
-    SNIPPET_CHARS characters of words, so the fragmenter needs nothing further away.
-    """
-    stretches = []
-    for index in sorted(hits):
-        start, end, _ = spans[index]
-        first = bisect_left(starts, start - 2 * SURROUND)
-        last = bisect_right(starts, end + 2 * SNIPPET_CHARS)
-        if stretches and first <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], last)
-        else:
-            stretches.append((first, last))
-    return stretches
-
-
-def _tokens(spans, first: int, last: int, hits: set[int]):
-    """Yield the spans [first, last) as the tokens of the stemming analyzer, matches flagged."""
-    token = Token(chars=True, removestops=False, mode="query")
-    token.boost = 1.0
-    for index in range(first, last):
-        token.startchar, token.endchar, token.text = spans[index]
-        token.matched = index in hits
-        yield token
+def join(text: str, fragments: list[Fragment]) -> str:
+    """Return the fragments as escaped HTML, joined by " … " only where words are left out."""
+    pieces, end = [], None
+    for fragment in fragments:
+        if end is not None:
+            gap = text[end : fragment.start]
+            pieces.append(BETWEEN if LEFT_OUT.search(gap) else escape(gap))
+        cursor = fragment.start
+        for start, stop in fragment.marks:
+            pieces.append(f"{escape(text[cursor:start])}<mark>{escape(text[start:stop])}</mark>")
+            cursor = stop
+        pieces.append(escape(text[cursor : fragment.end]))
+        end = fragment.end
+    return "".join(pieces)

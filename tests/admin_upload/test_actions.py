@@ -4,7 +4,6 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from archive import indexing
 from archive.importing import import_source
 from archive.models import (
     Appearance,
@@ -15,6 +14,7 @@ from archive.models import (
     Utterance,
     UtteranceRedirect,
 )
+from archive.search import queue
 
 pytestmark = pytest.mark.django_db
 SPEAKERS_URL = reverse("admin:archive_speaker_changelist")
@@ -28,10 +28,9 @@ def seed_event(seed_bytes):
 
 @pytest.fixture
 def scheduled(monkeypatch):
-    """Record the ids the admin schedules for indexing and unindexing."""
-    calls = {"index": [], "unindex": []}
-    monkeypatch.setattr(indexing, "schedule_index", lambda ids: calls["index"].extend(ids))
-    monkeypatch.setattr(indexing, "schedule_unindex", lambda ids: calls["unindex"].extend(ids))
+    """Record the ids the admin's writes queue for the index, one list per task."""
+    calls = []
+    monkeypatch.setattr(queue, "enqueue", lambda ids: calls.append(sorted(ids)))
     return calls
 
 
@@ -75,7 +74,9 @@ def test_merge_moves_turns_labels_appearances_and_redirects(
     assert set(kelly.labels.values_list("label", flat=True)) == {"SECRETARY KELLY", "GENERAL KELLY"}
     assert Appearance.objects.filter(speaker=kelly, event=seed_event).count() == 1
     assert SpeakerRedirect.objects.get(old_slug="j-kelly").speaker == kelly
-    assert scheduled["index"] == moved
+    # The moved turns, and the kept speaker's own: their documents hold the moved labels.
+    assert scheduled == [sorted(kelly.utterances.values_list("pk", flat=True))]
+    assert set(moved) < set(scheduled[0])
     kelly.refresh_from_db()
     assert kelly.country == "United States"
 
@@ -120,14 +121,14 @@ def test_delete_action_unindexes_the_events_turns(admin_client, seed_event, sche
     data = {"action": "delete_selected", ACTION_CHECKBOX_NAME: [seed_event.pk], "post": "yes"}
     admin_client.post(EVENTS_URL, data)
     assert not Event.objects.exists() and not Utterance.objects.exists()
-    assert set(scheduled["unindex"]) == ids
+    assert scheduled == [sorted(ids)]
 
 
 def test_delete_view_unindexes_the_events_turns(admin_client, seed_event, scheduled):
     ids = set(seed_event.utterances.values_list("pk", flat=True))
     admin_client.post(reverse("admin:archive_event_delete", args=[seed_event.pk]), {"post": "yes"})
     assert not Event.objects.exists()
-    assert set(scheduled["unindex"]) == ids
+    assert scheduled == [sorted(ids)]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -162,12 +163,13 @@ def test_deleting_an_event_queues_its_turns_in_one_task(seed_event):
     assert set(task.utterance_ids) == turns and len(turns) == 35
 
 
-def test_a_single_utterance_deleted_in_the_admin_still_leaves_the_index(seed_event):
+def test_a_single_utterance_deleted_in_the_admin_still_leaves_the_index(admin_client, seed_event):
     from archive.search.models import IndexTask
 
-    turn = seed_event.utterances.first()
-    pk = turn.pk
-    turn.delete()
+    pk = seed_event.utterances.first().pk
+    url = reverse("admin:archive_utterance_delete", args=[pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Utterance.objects.filter(pk=pk).exists()
     assert IndexTask.objects.order_by("pk").last().utterance_ids == [pk]
 
 

@@ -83,10 +83,10 @@ def test_confirm_imports_and_redirects_to_the_event(admin_client, pending_seed, 
 
 
 def test_confirm_schedules_the_new_turns_for_the_index(admin_client, pending_seed, monkeypatch):
-    from archive import indexing
+    from archive.search import queue
 
     scheduled = []
-    monkeypatch.setattr(indexing, "schedule_index", lambda ids: scheduled.extend(ids))
+    monkeypatch.setattr(queue, "enqueue", lambda ids: scheduled.extend(ids))
     confirm(admin_client, pending_seed)
     assert sorted(scheduled) == sorted(Utterance.objects.values_list("pk", flat=True))
 
@@ -215,7 +215,7 @@ def test_confirmed_quotes_are_searchable_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         confirm(admin_client, pending_seed)
     results = SearchQuerySet().models(Utterance).filter(content="coresponsibility")
-    assert [result.speaker_name for result in results] == ["John Kelly"]
+    assert [result.object.speaker.name for result in results] == ["John Kelly"]
 
 
 def test_speaker_choice_autocompletes_archive_speakers(admin_client, pending_seed, kelly):

@@ -5,22 +5,37 @@ from io import StringIO
 from django.core.management import call_command
 
 from archive.benchmark.queries import KINDS
+from archive.benchmark.run import FRESH_THREADS
 
 ROWS = (
     "import (import_reading, index work queued)",
-    "index rebuild (rebuild_index)",
-    "peak memory (ru_maxrss)",
+    "index rebuild (rebuild_index), tantivy",
+    "index rebuild (rebuild_index), Whoosh",
+    "peak memory (ru_maxrss), tantivy process",
+    "peak memory (ru_maxrss), Whoosh process",
     *KINDS,
+    FRESH_THREADS,
 )
 
 
-def test_benchmark_prints_every_row():
+def test_benchmark_prints_every_row_and_both_engines_side_by_side():
     out = StringIO()
     call_command("benchmark", utterances=300, queries=2, stdout=out)
     report = out.getvalue()
     assert "300 utterances" in report
     for row in ROWS:
         assert f"| {row} |" in report
+    head = next(line for line in report.splitlines() if line.startswith("| query (ms)"))
+    assert head.startswith("| query (ms) | tantivy p50 |") and "| Whoosh : tantivy (p50) |" in head
+    row = next(line for line in report.splitlines() if line.startswith("| one word |"))
+    assert len(row.split("|")) == len(head.split("|"))
+
+
+def test_one_engine_alone():
+    out = StringIO()
+    call_command("benchmark", utterances=300, queries=2, engine=["whoosh"], stdout=out)
+    assert "index rebuild (rebuild_index), Whoosh" in out.getvalue()
+    assert "tantivy" not in out.getvalue()
 
 
 def test_corpus_copies_prints_both_import_rows():
@@ -29,4 +44,4 @@ def test_corpus_copies_prints_both_import_rows():
     report = out.getvalue()
     assert "imported 1 times over" in report
     assert "| import_reading, files read beforehand | 848 |" in report
-    assert "(files read and imported) | 848 |" in report
+    assert "(files read, imported and indexed) | 848 |" in report

@@ -133,3 +133,21 @@ def test_search_feed_links_itself_with_its_query(client, seed):
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links["self"] == "http://testserver/feeds/search/?q=market&speaker=john-kelly"
     assert links["alternate"] == "http://testserver/search/?q=market&speaker=john-kelly"
+
+
+def test_a_failing_engine_makes_the_search_feed_unavailable_not_empty(
+    client, seed, monkeypatch, caplog
+):
+    from haystack import connections
+
+    def broken(self, *args, **kwargs):
+        raise OSError("index folder unreadable")
+
+    monkeypatch.setattr(type(connections["default"].get_backend()), "search", broken)
+    response = client.get("/feeds/search/", {"q": "market"})
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert b"could not be run" in response.content and b"<feed" not in response.content
+    assert (
+        "Search feed failed for 'market'" in caplog.text
+        and "index folder unreadable" in caplog.text
+    )

@@ -9,13 +9,13 @@ TABLES = (Event, Speaker, SpeakerLabel, Appearance, Utterance)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("target", ["turn_values", "schedule_index"])
+@pytest.mark.parametrize("target", ["turn_values", "enqueue"])
 def test_exception_mid_import_leaves_zero_rows(monkeypatch, seed_bytes, target):
     def explode(*args, **kwargs):
         assert Speaker.objects.exists(), "the failure must come after speakers were written"
         raise RuntimeError("injected failure")
 
-    where = service if target == "turn_values" else service.indexing
+    where = service if target == "turn_values" else service.queue
     monkeypatch.setattr(where, target, explode)
     with pytest.raises(RuntimeError, match="injected"):
         import_source(data=seed_bytes)

@@ -1,6 +1,6 @@
 """A separate process of the concurrency test: `seed`, `writer N`, `blocker SECONDS` or `report`.
 
-Run with DATABASE_URL, WHOOSH_INDEX_DIR and LOCK_TIMEOUT set; prints one JSON line.
+Run with DATABASE_URL, SEARCH_URL, SEARCH_INDEX_DIR and LOCK_TIMEOUT set; prints one JSON line.
 """
 
 import io
@@ -32,8 +32,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from haystack import connections  # noqa: E402
 
-from archive import indexing  # noqa: E402
+from archive.importing import editing  # noqa: E402
 from archive.models import Event, Speaker, Utterance  # noqa: E402
+from archive.search import queue  # noqa: E402
 from archive.search.models import IndexTask  # noqa: E402
 
 WORDS = "market demand security trade energy partners border tariff summit peace".split()
@@ -64,7 +65,7 @@ def seed():
                 )
                 for n in range(1, 21)
             )
-            indexing.schedule_index([row.pk for row in rows])
+            queue.enqueue(row.pk for row in rows)
     return {"seeded": Utterance.objects.count()}
 
 
@@ -79,19 +80,21 @@ def writer(worker, operations=12):
         started = time.monotonic()
         action = rnd.choice(["create", "edit", "delete", "bulk_create", "bulk_delete"])
         if action == "create" or not mine:
-            Utterance.objects.create(
-                event=event,
-                sequence=1000 + number,
-                speaker=speaker,
-                label="MS. SMITH",
-                text=sentence(rnd),
+            editing.save_utterance(
+                utterance=Utterance(
+                    event=event,
+                    sequence=1000 + number,
+                    speaker=speaker,
+                    label="MS. SMITH",
+                    text=sentence(rnd),
+                )
             )
         elif action == "edit":
             utterance = Utterance.objects.get(pk=rnd.choice(mine))
             utterance.text = sentence(rnd)
-            utterance.save()
+            editing.save_utterance(utterance=utterance)
         elif action == "delete":
-            Utterance.objects.get(pk=rnd.choice(mine)).delete()
+            editing.delete_utterances(utterances=Utterance.objects.filter(pk=rnd.choice(mine)))
         elif action == "bulk_create":
             with transaction.atomic():
                 rows = Utterance.objects.bulk_create(
@@ -104,29 +107,26 @@ def writer(worker, operations=12):
                     )
                     for k in range(5)
                 )
-                indexing.schedule_index([row.pk for row in rows])
+                queue.enqueue(row.pk for row in rows)
         else:
             doomed = rnd.sample(mine, min(3, len(mine)))
+            # As the importer's re-read does: a bulk delete, then one task for the ids.
             with transaction.atomic():
-                # As the importer does: a bulk delete that sends no signals, then the hook.
-                Utterance.objects.filter(pk__in=doomed)._raw_delete("default")
-                indexing.schedule_unindex(doomed)
+                Utterance.objects.filter(pk__in=doomed).delete()
+                queue.enqueue(doomed)
         slowest = max(slowest, time.monotonic() - started)
         time.sleep(rnd.uniform(0, 0.15))
     return {"worker": worker, "slowest_operation_s": round(slowest, 3)}
 
 
 def blocker(seconds):
-    """Hold Whoosh's own write lock on and off, as another process's update_index would."""
-    backend = connections["default"].get_backend()
-    backend.setup()
-    lock = backend.index.lock("WRITELOCK")
+    """Hold the index writer lock on and off, as another process's drain or rebuild would."""
     held, deadline, rnd = 0, time.monotonic() + seconds, random.Random(99)
     while time.monotonic() < deadline:
-        if lock.acquire(blocking=False):
-            time.sleep(rnd.uniform(0.2, 0.8))
-            lock.release()
-            held += 1
+        with queue.writer_lock(wait=False) as got:
+            if got:
+                time.sleep(rnd.uniform(0.2, 0.8))
+                held += 1
         time.sleep(rnd.uniform(0.05, 0.3))
     return {"held": held}
 
@@ -136,10 +136,9 @@ def report():
     backend = connections["default"].get_backend()
     stored = set(Utterance.objects.values_list("pk", flat=True))
     indexed = [int(pk) for pk in backend.indexed_ids()]
-    queued = indexing.queued_ids()
+    queued = queue.queued_ids()
     drift = (stored ^ set(indexed)) | {pk for pk in indexed if indexed.count(pk) > 1}
-    with indexing.writer_lock(wait=True):
-        indexing.drain_holding_lock()
+    queue.drain_waiting()
     after = [int(pk) for pk in backend.indexed_ids()]
     check = io.StringIO()
     call_command("check_index", stdout=check)

@@ -1,10 +1,13 @@
-"""A small archive built with the ORM and indexed through archive.indexing, for the search tests."""
+"""A small archive built with the ORM and queued for the index, for the search tests."""
 
 import datetime
+import uuid
 
 import pytest
+from django.conf import settings
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
+from archive.search import queue
 
 EVENTS = [
     ("Press Availability on Drugs", "drugs-2017", "press-availability", datetime.date(2017, 5, 18)),
@@ -114,6 +117,7 @@ def build_archive():
                 interpreted_paragraphs=[0] if interpreted else [],
             )
         )
+    queue.enqueue(u.pk for u in utterances)
     return {"events": events, "speakers": speakers, "utterances": utterances}
 
 
@@ -123,3 +127,28 @@ def archive(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         data = build_archive()
     return data
+
+
+@pytest.fixture
+def scratch_database(tmp_path):
+    """Yield a DATABASE_URL of an empty database the worker processes share."""
+    default = settings.DATABASES["default"]
+    if "postgresql" not in default["ENGINE"]:
+        yield f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
+        return
+    import psycopg2
+
+    name = f"scratch_{uuid.uuid4().hex[:8]}"
+    params = {
+        "host": default["HOST"],
+        "port": default["PORT"],
+        "user": default["USER"],
+        "dbname": "postgres",
+    }
+    admin = psycopg2.connect(password=default["PASSWORD"], **params)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    password = f":{default['PASSWORD']}" if default["PASSWORD"] else ""
+    yield f"postgres://{default['USER']}{password}@{default['HOST']}:{default['PORT']}/{name}"
+    admin.cursor().execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin.close()

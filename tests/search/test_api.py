@@ -3,6 +3,7 @@
 import pytest
 
 from archive.models import Appearance, Utterance, UtteranceRedirect
+from archive.search import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -108,9 +109,10 @@ def test_search_costs_the_same_queries_for_a_full_page(
         assert client.get("/api/search", {"q": "market"}).json()["pagination"]["count"] == 4
     event, speaker = archive["events"]["tokyo-2022"], archive["speakers"]["fumio-kishida"]
     with django_capture_on_commit_callbacks(execute=True):
-        for number in range(30):
-            Utterance.objects.create(
-                event=event, sequence=100 + number, speaker=speaker, label="X", text="A market."
-            )
+        added = Utterance.objects.bulk_create(
+            Utterance(event=event, sequence=100 + n, speaker=speaker, label="X", text="A market.")
+            for n in range(30)
+        )
+        queue.enqueue(row.pk for row in added)
     with django_assert_max_num_queries(4):
         assert len(client.get("/api/search", {"q": "market"}).json()["results"]) == 20

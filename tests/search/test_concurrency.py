@@ -1,19 +1,15 @@
-"""Concurrent writers and deletes in separate processes, while another process holds Whoosh's lock.
+"""Concurrent writers and deletes in separate processes, while another process holds the lock.
 
-Measured before this design: a delete while another process held the lock was lost, and a save
-waited 216 s behind update_index. Here every save returns within a bound, no drift goes unqueued,
-and after the queue drains the index holds exactly the database's utterances.
+Measured before this design (Whoosh): a delete while another process held the lock was lost,
+and a save waited 216 s behind update_index. Here every save returns within a bound, no drift
+goes unqueued, and after the queue drains the index holds exactly the database's utterances.
 """
 
 import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
-
-import pytest
-from django.conf import settings
 
 WORKER = Path(__file__).with_name("concurrency_worker.py")
 LOCK_TIMEOUT = "0.3"
@@ -32,36 +28,14 @@ def run(env, *args, timeout=120):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.fixture
-def scratch_database(tmp_path):
-    """Yield a DATABASE_URL of an empty database the worker processes share."""
-    default = settings.DATABASES["default"]
-    if "postgresql" not in default["ENGINE"]:
-        yield f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
-        return
-    import psycopg2
-
-    name = f"concurrency_{uuid.uuid4().hex[:8]}"
-    params = {
-        "host": default["HOST"],
-        "port": default["PORT"],
-        "user": default["USER"],
-        "dbname": "postgres",
-    }
-    admin = psycopg2.connect(password=default["PASSWORD"], **params)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    password = f":{default['PASSWORD']}" if default["PASSWORD"] else ""
-    yield f"postgres://{default['USER']}{password}@{default['HOST']}:{default['PORT']}/{name}"
-    admin.cursor().execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-    admin.close()
-
-
-def test_concurrent_writers_and_deletes_leave_index_equal_to_database(tmp_path, scratch_database):
+def test_concurrent_writers_and_deletes_leave_index_equal_to_database(
+    tmp_path, scratch_database, engine_name
+):
     env = {
         **os.environ,
         "DATABASE_URL": scratch_database,
-        "WHOOSH_INDEX_DIR": str(tmp_path / "index"),
+        "SEARCH_URL": f"{engine_name}:",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "LOCK_TIMEOUT": LOCK_TIMEOUT,
         "DJANGO_ENV": "test",
     }

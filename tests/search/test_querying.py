@@ -1,4 +1,4 @@
-"""The read side: one open searcher that follows writes, Whoosh's own ranking, snippets, links."""
+"""The read side on any engine: searches follow writes and rebuilds; snippets mark and escape."""
 
 import re
 
@@ -6,14 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from haystack import connections
-from whoosh.highlight import ContextFragmenter, highlight
+from haystack.query import SearchQuerySet
 
+from archive.importing import editing
 from archive.models import Utterance
-from archive.search.backend import ArchiveWhooshBackend, text_analyzer
-from archive.search.forms import ArchiveSearchForm
+from archive.search import analysis
 from archive.search.present import facet_links, query_link
-from archive.search.results import HitPage, page_results
-from archive.search.snippets import SNIPPET_CHARS, MarkFormatter, snippet
+from archive.search.snippets import SNIPPET_CHARS, snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -26,88 +25,71 @@ def found(client, **params):
     return ids, response.context["outcome"].total
 
 
-def backend():
-    return connections["default"].get_backend()
-
-
-def test_searcher_stays_open_between_searches(client, archive):
-    found(client, q="market")
-    first = backend().open_searcher()
-    found(client, q="security")
-    assert backend().open_searcher() is first
+def marked(text, words):
+    return str(snippet(text, words, analysis.current()))
 
 
 def test_search_after_a_write_sees_the_write(client, archive, django_capture_on_commit_callbacks):
     assert found(client, q="zebras") == ([], 0)
     utterance = archive["utterances"][0]
+    added = Utterance(
+        event=utterance.event,
+        sequence=50,
+        speaker=utterance.speaker,
+        label=utterance.label,
+        text="Zebras cross the market.",
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        added = Utterance.objects.create(
-            event=utterance.event,
-            sequence=50,
-            speaker=utterance.speaker,
-            label=utterance.label,
-            text="Zebras cross the market.",
-        )
+        editing.save_utterance(utterance=added)
     assert found(client, q="zebras") == ([added.pk], 1)
     assert added.pk in found(client, q="market")[0]
     with django_capture_on_commit_callbacks(execute=True):
-        added.delete()
+        editing.delete_utterances(utterances=Utterance.objects.filter(pk=added.pk))
     assert found(client, q="zebras") == ([], 0)
     assert added.pk not in found(client, q="market")[0]
 
 
 def test_search_after_a_rebuild_sees_the_new_index(client, archive):
     found(client, q="market")
-    # Changed without signals: only the rebuild, which swaps in a new index folder, sees it.
+    # Changed outside the services: only the rebuild, which swaps in a new index, sees it.
     Utterance.objects.filter(pk=archive["utterances"][4].pk).update(text="Okapis are shy.")
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert found(client, q="okapis") == ([archive["utterances"][4].pk], 1)
 
 
-def test_another_process_sees_a_rebuild_of_the_same_generation(archive, settings):
-    call_command("rebuild_index", interactive=False, verbosity=0)
-    # Another process's backend, its searcher opened on the rebuilt index.
-    other = ArchiveWhooshBackend("default", **settings.HAYSTACK_CONNECTIONS["default"])
-    assert other.search("(okapis)")["hits"] == 0
-    generation = other.index.latest_generation()
+def test_another_thread_sees_writes_and_rebuilds(archive, settings):
+    import threading
+
+    answers = []
+
+    def search_elsewhere():
+        # A thread of its own gets its own haystack connection, as a server's request does.
+        answers.append(SearchQuerySet().filter(content="okapis").count())
+
+    def elsewhere():
+        thread = threading.Thread(target=search_elsewhere)
+        thread.start()
+        thread.join()
+        return answers.pop()
+
+    assert elsewhere() == 0
     Utterance.objects.filter(pk=archive["utterances"][4].pk).update(text="Okapis are shy.")
     call_command("rebuild_index", interactive=False, verbosity=0)
-    assert other.index.latest_generation() == generation
-    assert other.search("(okapis)")["hits"] == 1
+    assert elsewhere() == 1
+    Utterance.objects.filter(pk=archive["utterances"][5].pk).update(text="Okapis again.")
+    call_command("update_index", verbosity=0)
+    assert elsewhere() == 2
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "market",
-        "market security",
-        "market OR security OR japan",
-        "market -security",
-        '"the market"',
-        '"the market" OR partners',
-        "the -drugs -market",
-    ],
-)
-def test_ranking_and_count_are_whooshs_own(archive, text):
-    engine = backend()
-    parsed = engine.parser.parse(ArchiveSearchForm({"q": text}).search().query.build_query())
-    searcher = engine.open_searcher()
-    hits = engine._hits(searcher, parsed, None)
-    whoosh = searcher.search(parsed, limit=None)
-    assert engine._ranked(hits, None, 100) == [(hit.score, hit.docnum) for hit in whoosh]
-    assert sum(len(scores) for _, _, scores in hits) == len(whoosh)
-
-
-def test_page_results_are_what_haystacks_own_processing_gives(archive):
-    engine = backend()
-    parsed = engine.parser.parse("market OR security")
-    searcher = engine.open_searcher()
-    ranked = engine._ranked(engine._hits(searcher, parsed, None), None, 20)
-    ours = page_results("default", HitPage(searcher, ranked, len(ranked)))
-    theirs = engine._process_results(HitPage(searcher, ranked, len(ranked)))
-    assert ours["hits"] == theirs["hits"] == len(ranked) > 1
-    fields = [{k: v for k, v in vars(r).items() if k != "log"} for r in ours["results"]]
-    assert fields == [{k: v for k, v in vars(r).items() if k != "log"} for r in theirs["results"]]
+def test_the_engine_is_searched_through_haystacks_own_api(archive):
+    sqs = SearchQuerySet().filter(content="market").exclude(content="security")
+    assert sqs.count() == 3
+    assert {r.pk for r in sqs} == {str(archive["utterances"][n].pk) for n in (0, 2, 4)}
+    speakers = dict(sqs.facet("speaker").facet_counts()["fields"]["speaker"])
+    assert speakers == {"rex-w-tillerson": 1, "luis-videgaray": 1, "antony-j-blinken": 1}
+    newest = SearchQuerySet().filter(content="market").order_by("-day")
+    assert [r.pk for r in newest][0] == str(archive["utterances"][7].pk)
+    assert SearchQuerySet().auto_query('"the market" -security').count() == 3
 
 
 def test_a_filter_that_lets_nothing_through_finds_nothing(client, archive):
@@ -124,24 +106,28 @@ def test_sorting_by_date_covers_every_page(client, archive, monkeypatch):
     assert [dates[pk] for pk in ordered] == sorted(dates[pk] for pk in ordered)
 
 
-def test_snippet_marks_and_escapes_far_into_a_long_text():
+def test_more_like_this_finds_the_nearest_turns_but_not_itself(archive):
+    first = archive["utterances"][0]
+    similar = [r.pk for r in SearchQuerySet().more_like_this(first)]
+    assert similar and str(first.pk) not in similar
+
+
+def test_snippet_marks_and_escapes_far_into_a_long_text(db):
     text = "<b>Opening</b> words. " * 200 + "The tariff & the <market> matter. " + "Filler. " * 300
-    marked = str(snippet(text, ["markets", "tariffs"]))
-    assert "<mark>tariff</mark> &amp; the &lt;<mark>market</mark>&gt; matter" in marked
-    assert "<b>" not in marked and len(marked) < 2 * SNIPPET_CHARS
+    shown = marked(text, ["markets", "tariffs"])
+    assert "<mark>tariff</mark> &amp; the &lt;<mark>market</mark>&gt; matter" in shown
+    assert "<b>" not in shown and len(shown) < 2 * SNIPPET_CHARS
 
 
-def test_snippet_is_whooshs_highlight_when_one_passage_is_best():
-    text = "Trade talks. " * 30 + "We are the market, and the market decides. " + "Rain. " * 80
-    analyzer = text_analyzer()
-    fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=90)
-    terms = {"market"}
-    expected = highlight(text, terms, analyzer, fragmenter, MarkFormatter(), top=2)
-    assert str(snippet(text, ["market"])) == expected
+def test_snippet_without_a_match_is_the_escaped_start(db):
+    assert marked("<i>Nothing</i> here.", ["absent"]) == "&lt;i&gt;Nothing&lt;/i&gt; here."
 
 
-def test_snippet_without_a_match_is_the_escaped_start():
-    assert str(snippet("<i>Nothing</i> here.", ["absent"])) == "&lt;i&gt;Nothing&lt;/i&gt; here."
+def test_snippet_shows_the_passage_with_most_matches_first_of_equals(db):
+    text = "Rain. " * 60 + "The market. " + "Rain. " * 60 + "Market, market! " + "Rain. " * 60
+    shown = marked(text, ["market"])
+    assert shown.count("<mark>") == 3 and " … " in shown
+    assert shown.index("The <mark>market</mark>") < shown.index("<mark>Market</mark>, <mark>")
 
 
 def test_links_are_what_the_querystring_tag_writes():
@@ -157,15 +143,14 @@ def test_links_are_what_the_querystring_tag_writes():
     )
 
 
-def test_snippet_has_an_ellipsis_only_where_words_are_left_out():
-    # The fragmenter's size limit falls between "trans-criminal" and "organized" here.
+def test_snippet_has_an_ellipsis_only_where_words_are_left_out(db):
+    # The fragment's size limit falls between "trans-criminal" and "organized" here.
     quote = "Indeed, we must fight the trans-criminal organized crime problem. "
     text = "The crime. " * 36 + quote + "The crime. " * 10
-    plain = re.sub("</?mark>", "", str(snippet(text, ["the", "crime"])))
-    assert "…" not in plain and "trans-criminal organized crime problem" in plain
-    assert plain in text
+    plain = re.sub("</?mark>", "", marked(text, ["the", "crime"]))
+    assert plain in text and "…" not in plain
     text = "Crime rises. " + "Filler words here. " * 40 + "Crime falls."
-    pieces = re.sub("</?mark>", "", str(snippet(text, ["crime"]))).split(" … ")
+    pieces = re.sub("</?mark>", "", marked(text, ["crime"])).split(" … ")
     assert len(pieces) == 2 and all(piece in text for piece in pieces)
     assert text.index(pieces[1]) > text.index(pieces[0]) + len(pieces[0]) + 1
 
@@ -174,36 +159,34 @@ def test_words_match_without_their_accents_both_ways(
     client, archive, django_capture_on_commit_callbacks
 ):
     utterance = archive["utterances"][0]
+    added = Utterance(
+        event=utterance.event,
+        sequence=51,
+        speaker=utterance.speaker,
+        label=utterance.label,
+        text="Minister Sánchez met Çavuşoğlu at the café in Bjørgaas's town.",
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        added = Utterance.objects.create(
-            event=utterance.event,
-            sequence=51,
-            speaker=utterance.speaker,
-            label=utterance.label,
-            text="Minister Sánchez met Çavuşoğlu at the café in Bjørgaas's town.",
-        )
+        editing.save_utterance(utterance=added)
     for typed in ("sanchez", "Sánchez", "cavusoglu", "CAFE", "cafés", "bjorgaas"):
         assert found(client, q=typed) == ([added.pk], 1), typed
-    marked = snippet(added.text, ["sanchez", "cafe"])
-    assert "<mark>Sánchez</mark>" in marked and "<mark>café</mark>" in marked
+    shown = marked(added.text, ["sanchez", "cafe"])
+    assert "<mark>Sánchez</mark>" in shown and "<mark>café</mark>" in shown
 
 
-def test_snippet_stems_and_folds_as_the_index_does():
+def test_snippet_stems_and_folds_as_the_index_does(db):
     text = "Déjà vu: the Ministers' résumés, naïvely written."
-    terms = frozenset(token.text for token in text_analyzer()("ministers resumes naively deja"))
-    analyzer, fragmenter = text_analyzer(), ContextFragmenter(maxchars=SNIPPET_CHARS, surround=90)
-    expected = highlight(text, terms, analyzer, fragmenter, MarkFormatter(), top=2)
-    assert snippet(text, ["ministers", "resumes", "naively", "deja"]) == expected
-    assert expected.count("<mark>") == 4
+    shown = marked(text, ["ministers", "resumes", "naively", "deja"])
+    assert re.findall("<mark>(.*?)</mark>", shown) == ["Déjà", "Ministers", "résumés", "naïvely"]
 
 
-def test_a_phrase_is_marked_where_it_occurs_and_its_words_nowhere_else():
+def test_a_phrase_is_marked_where_it_occurs_and_its_words_nowhere_else(db):
     text = "The market is the place. We are the market, and we are glad."
-    marked = str(snippet(text, [("we", "are", "the", "market")]))
-    assert marked.count("<mark>") == 4
-    assert "<mark>We</mark> <mark>are</mark> <mark>the</mark> <mark>market</mark>," in marked
-    assert marked.startswith("The market is the place.")
-    both = str(snippet(text, [("we", "are", "the", "market"), "glad"]))
+    shown = marked(text, [("we", "are", "the", "market")])
+    assert shown.count("<mark>") == 4
+    assert "<mark>We</mark> <mark>are</mark> <mark>the</mark> <mark>market</mark>," in shown
+    assert shown.startswith("The market is the place.")
+    both = marked(text, [("we", "are", "the", "market"), "glad"])
     assert both.count("<mark>") == 5 and "<mark>glad</mark>" in both
 
 
@@ -215,3 +198,35 @@ def test_search_page_marks_a_phrase_query_only_as_a_phrase(client, archive):
         marks = re.findall(r"<mark>(.*?)</mark>", str(row.snippet))
         words = [mark.lower() for mark in marks]
         assert len(words) % 4 == 0 and words[:4] == ["we", "are", "the", "market"], marks
+
+
+def test_snippets_without_the_engines_analyzer_mark_folded_words(db):
+    plain = analysis.PlainAnalyzer()
+    shown = str(snippet("Zürich's CAFÉ <b>", ["zurich", "cafe"], plain))
+    assert shown == "<mark>Zürich</mark>&#x27;s <mark>CAFÉ</mark> &lt;b&gt;"
+    assert str(snippet("We are the market.", ["market"], plain)).endswith("</mark>.")
+
+
+def test_the_engine_offers_its_analyzer(db):
+    assert connections["default"].get_backend().analyzer().terms("Markets, Sánchez") == [
+        "market",
+        "sanchez",
+    ]
+
+
+def test_did_you_mean_knows_a_word_written_after_the_rebuild(
+    client, archive, django_capture_on_commit_callbacks
+):
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    first = archive["utterances"][0]
+    added = Utterance(
+        event=first.event,
+        sequence=52,
+        speaker=first.speaker,
+        label=first.label,
+        text="The delegation flew on to Zanzibar.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.save_utterance(utterance=added)
+    outcome = client.get("/search/", {"q": "zanzibarr"}).context["outcome"]
+    assert outcome.total == 0 and outcome.suggestion == "zanzibar"

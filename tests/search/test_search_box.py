@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from archive.search.backend import ArchiveWhooshBackend
+from archive.search.engines.whoosh.backend import ArchiveWhooshBackend
 from archive.search.forms import ArchiveSearchForm
-from archive.search.query import MAX_CLAUSES, MAX_WORDS, parse
 from archive.search.service import MAX_SUGGEST_LENGTH, MAX_SUGGEST_WORDS
+from archive.search.syntax import MAX_CLAUSES, MAX_WORDS, parse
 
 pytestmark = pytest.mark.django_db
 

@@ -8,15 +8,19 @@ from django.template.loader import render_to_string
 
 from archive.env import Env
 
+TANTIVY = "archive.search.engines.tantivy.TantivyEngine"
+WHOOSH = "archive.search.engines.whoosh.WhooshEngine"
+FOLDERS = {"tantivy": Path("/srv/index"), "whoosh": Path("/srv/whoosh")}
+
 
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("", {"ENGINE": "archive.search.backend.ArchiveWhooshEngine", "PATH": "/srv/index"}),
-        (
-            "whoosh:///data/ix",
-            {"ENGINE": "archive.search.backend.ArchiveWhooshEngine", "PATH": "/data/ix"},
-        ),
+        ("", {"ENGINE": TANTIVY, "PATH": "/srv/index"}),
+        ("tantivy:", {"ENGINE": TANTIVY, "PATH": "/srv/index"}),
+        ("tantivy:///data/tv", {"ENGINE": TANTIVY, "PATH": "/data/tv"}),
+        ("whoosh:", {"ENGINE": WHOOSH, "PATH": "/srv/whoosh"}),
+        ("whoosh:///data/ix", {"ENGINE": WHOOSH, "PATH": "/data/ix"}),
         (
             "elasticsearch7://es:9200/quotes",
             {
@@ -35,12 +39,12 @@ from archive.env import Env
     ],
 )
 def test_search_url(url, expected):
-    assert Env({"SEARCH_URL": url}).search(Path("/srv/index")) == expected
+    assert Env({"SEARCH_URL": url}).search(FOLDERS) == expected
 
 
 def test_unknown_search_url_is_a_configuration_error():
     with pytest.raises(ImproperlyConfigured):
-        Env({"SEARCH_URL": "lucene://x"}).search(Path("/srv/index"))
+        Env({"SEARCH_URL": "lucene://x"}).search(FOLDERS)
 
 
 def test_search_box_partial():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,18 +13,27 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 SCRATCH_MARK = "ARCHIVE_BENCHMARK_SCRATCH"
+ENGINES = ("tantivy", "whoosh")
 
 
 class Command(BaseCommand):
     help = (
         "Build a synthetic archive of N utterances shaped like fixtures/corpus.json in a scratch "
-        "database and index, and print import and rebuild rates, search p50/p95 (also through "
-        "PostgreSQL full-text search on PostgreSQL) and peak memory. Never touches your own data."
+        "database, rebuild and search it with each engine (and PostgreSQL full-text search on "
+        "PostgreSQL), and print rates, search p50/p95 side by side and peak memory. Never "
+        "touches your own data."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--utterances", type=int, default=10_000)
         parser.add_argument("--queries", type=int, default=20, help="queries of each kind")
+        parser.add_argument(
+            "--engine",
+            action="append",
+            choices=ENGINES,
+            help="an engine to measure, the first one the base of the ratios (repeatable; "
+            "default: tantivy and whoosh)",
+        )
         parser.add_argument(
             "--corpus-copies",
             type=int,
@@ -35,45 +45,82 @@ class Command(BaseCommand):
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
         )
+        parser.add_argument("--phase", default="", help=SCRATCH_MARK)
 
-    def handle(self, *args, utterances, queries, corpus_copies, database_url, **options):
+    def handle(self, *args, utterances, queries, engine, corpus_copies, database_url, **options):
         if os.environ.get(SCRATCH_MARK) == "1":
-            self.stdout.write(self.measure(utterances, queries, corpus_copies))
+            self.stdout.write(self.in_phase(options["phase"], utterances, queries, corpus_copies))
             return
-        arguments = [f"--utterances={utterances}", f"--queries={queries}"]
-        if corpus_copies:
-            arguments = [f"--corpus-copies={corpus_copies}"]
-        self.stdout.write(self.in_scratch(arguments, database_url))
+        with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as scratch:
+            runner = Scratch(Path(scratch), database_url)
+            if corpus_copies:
+                text = runner.run("copies", f"--corpus-copies={corpus_copies}", raw=True)
+                command = f"--corpus-copies={corpus_copies}"
+            else:
+                text = self.measured(runner, utterances, queries, engine or list(ENGINES))
+                command = " ".join(
+                    [f"--utterances={utterances}", f"--queries={queries}"]
+                    + [f"--engine={name}" for name in engine or ()]
+                )
+        self.stdout.write(f"- command: `python manage.py benchmark {command}`\n{text}")
 
-    def measure(self, utterances: int, queries: int, corpus_copies: int) -> str:
-        """Return the report of the benchmark run in this (scratch) process."""
-        from archive.benchmark import copies
-        from archive.benchmark.run import NotScratch, run, setting
+    def measured(self, runner, utterances: int, queries: int, engines: list[str]) -> str:
+        """Run the import, then each engine's phase and PostgreSQL's; return the report."""
+        from archive.benchmark.report import report
 
-        if corpus_copies:
-            jobs = min(os.cpu_count() or 1, 4)
-            return "\n".join([*setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
+        imported = runner.run("import", f"--utterances={utterances}")
+        phases = {
+            name: runner.run("engine", f"--queries={queries}", engine=name) for name in engines
+        }
+        if runner.postgres:
+            phases["postgres"] = runner.run("postgres", f"--queries={queries}")
+        return report(imported["setting"], queries, imported, phases)
+
+    def in_phase(self, phase: str, utterances: int, queries: int, corpus_copies: int) -> str:
+        """Run one phase in this (scratch) process and return its figures as JSON or text."""
+        from archive.benchmark import copies, run
+
         try:
-            return run(utterances, queries)
-        except NotScratch as error:
+            if phase == "copies":
+                jobs = min(os.cpu_count() or 1, 4)
+                return "\n".join([*run.setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
+            if phase == "import":
+                return json.dumps({**run.import_phase(utterances), "setting": run.setting()})
+            if phase == "engine":
+                return json.dumps(run.engine_phase(queries))
+            return json.dumps(run.postgres_phase(queries))
+        except run.NotScratch as error:
             raise CommandError(str(error)) from error
 
-    def in_scratch(self, arguments: list[str], database_url: str) -> str:
-        """Run the benchmark in a child process on scratch database and index; return its report."""
-        with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as scratch:
-            env = dict(
-                os.environ,
-                DATABASE_URL=database_url or f"sqlite:///{scratch}/benchmark.sqlite3",
-                WHOOSH_INDEX_DIR=f"{scratch}/index",
-                SEARCH_URL="whoosh:",
-                DEBUG="false",
-                **{SCRATCH_MARK: "1"},
-            )
-            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-            subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-            done = subprocess.run(
-                [*manage, "benchmark", *arguments], env=env, stdout=subprocess.PIPE, text=True
-            )
+
+class Scratch:
+    """The scratch database and index folders, and the child processes that use them."""
+
+    def __init__(self, folder: Path, database_url: str):
+        self.folder = folder
+        self.database_url = database_url or f"sqlite:///{folder}/benchmark.sqlite3"
+        self.postgres = self.database_url.startswith(("postgres", "postgresql"))
+        self.manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        subprocess.run([*self.manage, "migrate", "-v0"], env=self.env("tantivy"), check=True)
+
+    def env(self, engine: str) -> dict:
+        return dict(
+            os.environ,
+            DATABASE_URL=self.database_url,
+            SEARCH_URL=f"{engine}:",
+            SEARCH_INDEX_DIR=str(self.folder / engine),
+            DEBUG="false",
+            **{SCRATCH_MARK: "1"},
+        )
+
+    def run(self, phase: str, *arguments: str, engine: str = "tantivy", raw: bool = False):
+        """Run a phase in a child process; return its JSON figures (or its text when raw)."""
+        done = subprocess.run(
+            [*self.manage, "benchmark", f"--phase={phase}", *arguments],
+            env=self.env(engine),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         if done.returncode:
-            raise CommandError("the benchmark failed; its error is above")
-        return f"- command: `python manage.py benchmark {' '.join(arguments)}`\n{done.stdout}"
+            raise CommandError(f"the benchmark's {phase} phase failed; its error is above")
+        return done.stdout if raw else json.loads(done.stdout.strip().splitlines()[-1])

@@ -13,12 +13,13 @@ from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from tqdm import tqdm
 
-from archive import indexing
 from archive.importing import ImportRefused, checkpoints, import_reading
 from archive.reading.files import FileReading, read_files
 from archive.registry.snapshot import current as current_registry
+from archive.search import queue
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+INDEX_EVERY, INDEX_PATIENCE = 2.0, 120.0  # seconds
 
 
 class DryRun(Exception):
@@ -77,17 +78,31 @@ class Command(BaseCommand):
             disable=self.verbosity < 1,
         )
         try:
-            # The index is drained once at the end, also when the batch is interrupted.
-            with indexing.deferred(), checkpoints.in_background(connection):
-                for item in progress:
-                    outcome, utterances = self.import_file(item, dry_run)
-                    counts[outcome] += 1
-                    counts["utterances"] += utterances
+            # The command is the index writer while it runs: a commit of one file then leaves
+            # its index work queued, and the command applies the queue in batches every few
+            # seconds, rather than a small index commit per file, and at the end, also when
+            # the batch is interrupted.
+            with queue.writer_lock(wait=True), checkpoints.in_background(connection):
+                try:
+                    self.import_all(progress, counts, dry_run)
+                finally:
+                    queue.apply_all(patience=INDEX_PATIENCE)
         finally:
             progress.close()
             self.summary(counts, len(files), time.perf_counter() - started, dry_run)
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {len(files)} files failed")
+
+    def import_all(self, progress, counts: Counter, dry_run: bool) -> None:
+        """Import each read file, applying the index queue every INDEX_EVERY seconds."""
+        applied = time.monotonic()
+        for item in progress:
+            outcome, utterances = self.import_file(item, dry_run)
+            counts[outcome] += 1
+            counts["utterances"] += utterances
+            if time.monotonic() - applied > INDEX_EVERY:
+                queue.apply_all(patience=INDEX_PATIENCE)
+                applied = time.monotonic()
 
     def small_enough(self, path: Path, limit: int, counts: Counter) -> bool:
         """Return whether a file is within the size limit; report and count it if not."""

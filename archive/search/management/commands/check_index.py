@@ -1,31 +1,36 @@
-"""check_index: compare the search index with the database and optionally repair any drift."""
+"""check_index: compare each indexed document's digest with the database's; --repair fixes drift."""
 
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 from haystack import connections
+from haystack.constants import DJANGO_ID
 
-from archive import indexing
-from archive.models import Utterance
+from archive.search import documents, queue
+
+KINDS = {
+    "missing": "missing from the index",
+    "stale": "indexed with outdated content",
+    "deleted": "indexed but deleted from the database",
+    "duplicated": "indexed more than once",
+}
 
 
 class Command(BaseCommand):
-    help = "Report utterances missing from, stale in or doubled in the index; --repair fixes."
+    help = "Report utterances missing, stale, deleted or doubled in the index; --repair fixes."
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="Reindex or remove drifted ids.")
 
     def handle(self, **options):
-        with indexing.writer_lock(wait=True):
-            applied = indexing.drain_holding_lock()
+        with queue.writer_lock(wait=True):
+            applied = queue.apply_all(patience=120)
             if applied:
                 self.stdout.write(f"Applied {applied} queued changes first.")
             drift = find_drift()
             self.report(drift)
             if options["repair"] and any(drift.values()):
-                ids = drift["missing"] | drift["stale"] | drift["duplicated"]
-                indexing.schedule_index(ids)
-                indexing.drain_holding_lock()
+                queue.reconcile(set().union(*drift.values()))
                 drift = find_drift()
                 self.report(drift, prefix="after repair: ")
         if any(drift.values()):
@@ -39,25 +44,27 @@ class Command(BaseCommand):
         for kind, ids in drift.items():
             if ids:
                 sample = ", ".join(str(pk) for pk in sorted(ids)[:10])
-                self.stdout.write(f"{prefix}{len(ids)} {kind}: {sample}")
+                self.stdout.write(f"{prefix}{len(ids)} {KINDS[kind]}: {sample}")
 
 
 def find_drift() -> dict[str, set[int]]:
-    """Return the ids missing from the index, stale in it, and indexed more than once."""
-    backend = connections["default"].get_backend()
-    indexed = Counter(int(pk) for pk in indexed_ids(backend))
-    stored = set(Utterance.objects.values_list("pk", flat=True))
+    """Return the ids missing from the index, stale in it, deleted, and indexed more than once."""
+    expected = {doc[DJANGO_ID]: doc["digest"] for doc in documents.every_document()}
+    indexed = indexed_digests(connections["default"].get_backend())
+    counts = Counter(pk for pk, _ in indexed)
     return {
-        "missing": stored - indexed.keys(),
-        "stale": indexed.keys() - stored,
-        "duplicated": {pk for pk, n in indexed.items() if n > 1},
+        "missing": expected.keys() - counts.keys(),
+        "stale": {pk for pk, digest in indexed if pk in expected and digest != expected[pk]},
+        "deleted": counts.keys() - expected.keys(),
+        "duplicated": {pk for pk, n in counts.items() if n > 1},
     }
 
 
-def indexed_ids(backend) -> list[str]:
-    """Return the database id of every indexed utterance, from the backend or a match-all."""
-    if hasattr(backend, "indexed_ids"):
-        return backend.indexed_ids()
+def indexed_digests(backend) -> list[tuple[int, int]]:
+    """Return (id, digest) of every indexed utterance, from the backend or a match-all."""
+    if hasattr(backend, "indexed_digests"):
+        return backend.indexed_digests()
     from haystack.query import SearchQuerySet
 
-    return list(SearchQuerySet().models(Utterance).all().values_list("django_id", flat=True))
+    found = SearchQuerySet().all().values_list("django_id", "digest")
+    return [(int(pk), digest) for pk, digest in found]

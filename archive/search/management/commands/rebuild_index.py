@@ -1,33 +1,31 @@
-"""rebuild_index, fast: one Whoosh writer into a fresh index swapped in, then the queue drained."""
+"""rebuild_index: every document read from rows into a fresh index swapped in, then the queue."""
 
 import time
 
 from haystack import connections
 from haystack.management.commands import rebuild_index
 
-from archive import indexing
-from archive.models import Utterance
+from archive.search import documents, queue
 from archive.search.models import IndexTask
 
 CHUNK = 2000
 
 
 class Command(rebuild_index.Command):
-    help = "Rebuild the search index from the database (fast on Whoosh), then apply queued changes."
+    help = "Rebuild the search index from the database into a fresh index, then apply the queue."
 
     def handle(self, **options):
         backend = connections["default"].get_backend()
         if not hasattr(backend, "rebuild"):
-            return super().handle(**options)
+            return super().handle(**options)  # haystack's own, for Elasticsearch and Solr
         if options["interactive"] and input("Rebuild the whole search index? [y/N] ") != "y":
             return None
-        with indexing.writer_lock(wait=True):
+        with queue.writer_lock(wait=True):
             started = time.monotonic()
             covered = list(IndexTask.objects.values_list("pk", flat=True))
-            count = rebuild_all(backend)
+            count = backend.rebuild(documents.every_document())
             settle(covered)
-            applied = indexing.drain_holding_lock()
-        applied += indexing.drain()
+            applied = queue.apply_all(patience=120)
         if options["verbosity"]:
             seconds = time.monotonic() - started
             rate = count / seconds if seconds else 0
@@ -42,10 +40,3 @@ def settle(task_ids: list[int]) -> None:
     """Drop the tasks queued before the rebuild began: it read their changes already."""
     for start in range(0, len(task_ids), CHUNK):
         IndexTask.objects.filter(pk__in=task_ids[start : start + CHUNK]).delete()
-
-
-def rebuild_all(backend) -> int:
-    """Write every utterance into a fresh index and swap it in; return how many were indexed."""
-    search_index = connections["default"].get_unified_index().get_index(Utterance)
-    objects = search_index.index_queryset().order_by("pk").iterator(chunk_size=CHUNK)
-    return backend.rebuild(search_index, objects)

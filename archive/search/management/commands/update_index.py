@@ -1,13 +1,12 @@
-"""update_index as haystack has it, run as the single index writer and followed by a queue drain."""
+"""update_index as haystack has it, run as the single index writer and followed by the queue."""
 
 from haystack.management.commands import update_index
 
-from archive import indexing
+from archive.search import queue
 
 
 class Command(update_index.Command):
     def handle(self, **options):
-        with indexing.writer_lock(wait=True):
+        with queue.writer_lock(wait=True):
             super().handle(**options)
-            indexing.drain_holding_lock()
-        indexing.drain()
+            queue.apply_all(patience=120)

@@ -1,0 +1,40 @@
+"""The search index of utterances, as haystack sees it: the fields that filter, facet and sort."""
+
+from haystack import indexes
+
+from archive.models import Utterance
+from archive.search import documents
+
+
+class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
+    """One document per utterance, built by archive.search.documents for every engine."""
+
+    text = indexes.CharField(document=True)
+    speaker = indexes.FacetCharField()
+    event = indexes.FacetCharField()
+    day = indexes.IntegerField()
+    year = indexes.FacetCharField()
+    kind = indexes.FacetCharField()
+    country = indexes.FacetCharField()
+    interpreted = indexes.BooleanField()
+    attribution = indexes.FacetCharField()
+    # A hash of the fields above, which check_index compares with the database's.
+    digest = indexes.IntegerField(indexed=False)
+
+    def get_model(self):
+        return Utterance
+
+    def index_queryset(self, using=None):
+        """Return every utterance with what its document needs, loaded in a few queries."""
+        related = Utterance.objects.select_related("event", "speaker")
+        return related.prefetch_related("speaker__labels").defer("event__source_text")
+
+    def read_queryset(self, using=None):
+        """Return the utterances that search results display, unordered: the engine ranks them."""
+        related = Utterance.objects.select_related("event", "speaker").order_by()
+        return related.defer("event__source_text")
+
+    def full_prepare(self, obj):
+        """Return the document archive.search.documents builds, for engines haystack writes."""
+        self.prepared_data = documents.of_utterance(obj)
+        return self.prepared_data
