@@ -63,6 +63,7 @@ def gunicorn(tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "WHOOSH_INDEX_DIR": str(tmp_path / "index"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     for step in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):

@@ -105,6 +105,7 @@ def test_make_runs_setup_twice_against_a_scratch_database_keeps_an_edit(tmp_path
         "DJANGO_ENV": "development",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "WHOOSH_INDEX_DIR": str(tmp_path / "index"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
     }
     first = manage(env, "setup_archive")
     assert "Installed" in first and "Indexed" in first
