@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.reading.pdf import is_pdf, pdf_text
 from archive.reading.types import ReaderError
 
 HTML_START = re.compile(
@@ -17,11 +18,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes | str) -> tuple[str, tuple[str, ...]]:
-    """Return the input as text (UTF-8, else Windows-1252 with a warning) and warnings."""
+    """Return the input as text (a PDF's text layer; UTF-8, else Windows-1252) and warnings."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), ()
-    if data.startswith(b"%PDF"):
-        raise ReaderError("input is a PDF file; copy its text out and read that instead")
+    if is_pdf(data):
+        found = pdf_text(data)
+        return found.text, found.warnings
     if b"\x00" in data[:4096]:
         raise ReaderError("input is binary, not a transcript")
     try:

@@ -12,10 +12,11 @@ from archive.reading.introductions import Journalist
 from archive.reading.lexicon import fold
 from archive.reading.markdown import read_markdown
 from archive.reading.notes import build
+from archive.reading.pdf import is_pdf, pdf_text
 from archive.reading.people import Person, with_home_country
 from archive.reading.questioners import Floor, attribute
 from archive.reading.speech import read_speech
-from archive.reading.text import NO_TITLE, read_text
+from archive.reading.text import NO_TITLE, US_ADDRESS, read_text
 from archive.reading.turns import RawTurn
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
@@ -28,9 +29,10 @@ from archive.reading.types import (
 )
 
 
-def draft_of(text: str, metadata: Metadata) -> Draft:
+def draft_of(text: str, metadata: Metadata, pdf: bool = False) -> Draft:
     """Return the format reader's draft; unlabelled plain text is read as a speech."""
-    kind = detect(text)
+    # A PDF's text is plain text, whatever marks (# or <p>) its words hold.
+    kind = "text" if pdf else detect(text)
     if kind == "html":
         return read_html(text)
     if kind == "markdown":
@@ -47,6 +49,14 @@ def with_given_speaker(draft: Draft, metadata: Metadata) -> Draft:
         return draft
     country = metadata.country or (draft.narrator.country if draft.narrator else "")
     return replace(draft, narrator=Person(metadata.speaker, country=country))
+
+
+def with_source_url(draft: Draft, url: str) -> Draft:
+    """Return a PDF's draft with the address a browser printed in its running foot as source."""
+    if not url or draft.event.source_url:
+        return draft
+    home = draft.home or ("United States" if US_ADDRESS.search(url) else "")
+    return replace(draft, event=replace(draft.event, source_url=url), home=home)
 
 
 def overridden(event: EventReading, metadata: Metadata) -> EventReading:
@@ -125,8 +135,10 @@ def misprints(draft: Draft) -> list[str]:
 
 def read(data: bytes | str, *, metadata: Metadata = NO_METADATA) -> Reading:
     """Return the reading of a transcript; raise ReaderError when the input is none."""
-    text, warnings = decode(data)
-    draft = with_given_speaker(draft_of(check(text), metadata), metadata)
+    pdf = pdf_text(data) if is_pdf(data) else None
+    text, warnings = (pdf.text, pdf.warnings) if pdf else decode(data)
+    draft = with_given_speaker(draft_of(check(text), metadata, bool(pdf)), metadata)
+    draft = with_source_url(draft, pdf.source_url) if pdf else draft
     # A title given beside the text answers the missing one.
     found_notes = [w for w in draft.warnings if not (metadata.title and w == NO_TITLE)]
     notes = [*warnings, *found_notes, *misprints(draft)]
@@ -135,4 +147,5 @@ def read(data: bytes | str, *, metadata: Metadata = NO_METADATA) -> Reading:
         notes.append("no spoken text found")
     speakers = cast.speakers([u.speaker for u in found])
     event = overridden(draft.event, metadata)
-    return Reading(draft.format, event, speakers, found, tuple(notes + cast.warnings))
+    found_format = "pdf" if pdf else draft.format
+    return Reading(found_format, event, speakers, found, tuple(notes + cast.warnings))
