@@ -54,7 +54,14 @@ def page_of_markdown(text: str) -> str:
         date = datetime.date.fromisoformat(date)
     dateline = f"<p>{date:%B} {date.day}, {date.year}</p>" if date else ""
     rendered = markdown.markdown(body)
-    return PAGE.format(title=html.escape(title), style="", body=heading + dateline + rendered)
+    # The site names itself above the title and in the page's title, which a browser prints.
+    site = "The White House" if "whitehouse" in str(meta.get("source_url", "")) else ""
+    masthead = f"<header><p>{site}</p></header>" if site else ""
+    return PAGE.format(
+        title=html.escape(f"{title} | {site}" if site else title),
+        style="",
+        body=masthead + heading + dateline + rendered,
+    )
 
 
 def page_of(source: Path) -> str:
@@ -110,13 +117,16 @@ def print_to_pdf(page: str, name: str, executable: str) -> bytes:
 
 # Chromium's own print header and footer, which Playwright's page.pdf() leaves out by default.
 HEADER = (
-    '<div style="font-size: 8pt; width: 100%; margin: 0 0.4in; display: flex;">'
-    '<span class="date" style="flex: 1"></span><span class="title" style="flex: 2; '
+    '<div style="font-size: 8pt; width: 100%; box-sizing: border-box; padding: 0 0.4in; '
+    'display: flex;">'
+    '<span class="date" style="flex: 1"></span><span class="title" style="flex: 2; min-width: 0; '
     'white-space: nowrap; overflow: hidden; text-overflow: ellipsis"></span></div>'
 )
 FOOTER = (
-    '<div style="font-size: 8pt; width: 100%; margin: 0 0.4in; display: flex;">'
-    '<span class="url" style="flex: 1"></span>'
+    '<div style="font-size: 8pt; width: 100%; box-sizing: border-box; padding: 0 0.4in; '
+    'display: flex;">'
+    '<span class="url" style="flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; '
+    'text-overflow: ellipsis"></span>'
     '<span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>'
 )
 MARGIN = {"top": "0.4in", "bottom": "0.4in", "left": "0.4in", "right": "0.4in"}

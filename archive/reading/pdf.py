@@ -34,10 +34,11 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 @dataclass(frozen=True)
 class PdfText:
-    """The text a PDF holds, the web address printed in its running foot, and warnings."""
+    """The text a PDF holds, the address and heads its pages ran with, and warnings."""
 
     text: str
     source_url: str = ""
+    running: str = ""
     warnings: tuple[str, ...] = ()
     pages: int = 0
 
@@ -121,7 +122,7 @@ def page_of(layout: LTPage, number: int) -> tuple[Page, bool]:
         if isinstance(item, LTTextBox):
             lines += filter(None, (line_of(x, number, box) for x in item))
         image = image or isinstance(item, (LTImage, LTFigure))
-    return Page(tuple(lines), layout.height), image
+    return Page(tuple(lines), layout.height, layout.width), image
 
 
 def opened(data: bytes) -> PDFDocument:
@@ -167,7 +168,7 @@ def read_pages(data: bytes) -> tuple[list[Page], list[int]]:
 def extracted(data: bytes) -> PdfText:
     """Return the text of a PDF; raise ReaderError when it is damaged, locked or a scan."""
     pages, scanned = read_pages(data)
-    text, url = laid_out(pages)
+    text, url, running = laid_out(pages)
     letters = sum(c.isalpha() for c in text)
     unmapped = len(UNMAPPED.findall(text))
     if unmapped * 20 > letters or not letters:
@@ -178,7 +179,7 @@ def extracted(data: bytes) -> PdfText:
         f"page {n} of {len(pages)} is an image without text: its words are missing (run OCR)"
         for n in scanned
     )
-    return PdfText(text, url, warnings, len(pages))
+    return PdfText(text, url, running, warnings, len(pages))
 
 
 @lru_cache(maxsize=4)

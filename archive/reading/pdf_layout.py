@@ -14,11 +14,13 @@ from archive.reading.notes import ends_sentence
 FURNITURE_BAND = 0.12
 EDGE_BAND = 0.07
 EDGE_ROWS = 2
+EDGE_GAP = 9  # points between the page's edge and any line printed whole: an eighth of an inch
 MASTHEAD_LINES = 3
 PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
-URL = re.compile(r"https?://[^\s…]+[^\s….]")
+# A browser prints the page's address at the foot, then the page number; a long one it elides.
+URL = re.compile(r"(https?://[^\s…]+[^\s….])(?:\s+\d+\s*/\s*\d+)?")
 HYPHENS = ("-", "‐")
 SOFT_HYPHEN = "\u00ad"
 # Prefixes that keep their hyphen however a line breaks after them (co-sponsor, re-election).
@@ -45,10 +47,11 @@ class Line(NamedTuple):
 
 
 class Page(NamedTuple):
-    """The lines of one page in reading order, and the page's height."""
+    """The lines of one page in reading order, and the page's size."""
 
     lines: tuple[Line, ...]
     height: float
+    width: float = 0.0
 
 
 def body_size(pages: list[Page]) -> float:
@@ -112,8 +115,8 @@ def furniture(pages: list[Page]) -> set[Line]:
     }
 
 
-def without_masthead(lines: list[Line], size: float) -> list[Line]:
-    """Return the lines without the site name and kicker printed above the first page's title."""
+def masthead(lines: list[Line], size: float) -> list[Line]:
+    """Return the site name and kicker printed above the first page's title, if any."""
     # A browser's print of a ministry's page starts "U.S. Department of State", "Transcript",
     # then the title in large type: read as text, the masthead would pass for the title.
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
@@ -123,8 +126,8 @@ def without_masthead(lines: list[Line], size: float) -> list[Line]:
     )
     above = first_page[:heading]
     if all(len(line.text.split()) <= 6 and line.size < first_page[heading].size for line in above):
-        return lines[heading:]
-    return lines
+        return above
+    return []
 
 
 class Block(NamedTuple):
@@ -307,9 +310,11 @@ def separator(previous: Line | None, line: Line, edge: float, margin: float) -> 
     return "" if continues(previous, line, edge) else "\n\n"
 
 
-def running_url(lines: set[Line]) -> str:
+def running_url(lines: set[Line], width: float) -> str:
     """Return the web address a browser printed in the running foot, if whole (not elided)."""
-    found = Counter(line.text for line in lines if URL.fullmatch(line.text))
+    # One that runs off the page was cut there, though the file holds its letters beyond.
+    whole = (line for line in lines if not width or line.end < width - EDGE_GAP)
+    found = Counter(match.group(1) for line in whole if (match := URL.fullmatch(line.text)))
     return found.most_common(1)[0][0] if found else ""
 
 
@@ -332,9 +337,23 @@ def text_of(placed: list[tuple[Line, str]]) -> str:
     return "".join(out)
 
 
-def laid_out(pages: list[Page]) -> tuple[str, str]:
-    """Return the text of the pages without their furniture, and the address printed in it."""
+class Layout(NamedTuple):
+    """The text of a PDF, and what its running heads and feet said: an address, a publisher."""
+
+    text: str
+    source_url: str
+    running: str
+
+
+def laid_out(pages: list[Page]) -> Layout:
+    """Return the text of the pages without their furniture, and what the furniture said."""
     dropped = furniture(pages)
     lines = [line for page in pages for line in page.lines if line not in dropped]
     size = body_size(pages)
-    return text_of(in_reading_order(without_masthead(lines, size), size)), running_url(dropped)
+    top = masthead(lines, size)
+    # The masthead names the publisher, as running heads do; read as text it would pass for
+    # the title.
+    running = "\n".join(dict.fromkeys(line.text for line in [*top, *dropped]))
+    text = text_of(in_reading_order(lines[len(top) :], size))
+    width = min((page.width for page in pages), default=0.0)
+    return Layout(text, running_url(dropped, width), running)

@@ -12,11 +12,11 @@ from archive.reading.introductions import Journalist
 from archive.reading.lexicon import fold
 from archive.reading.markdown import read_markdown
 from archive.reading.notes import build
-from archive.reading.pdf import is_pdf, pdf_text
+from archive.reading.pdf import PdfText, is_pdf, pdf_text
 from archive.reading.people import Person, with_home_country
 from archive.reading.questioners import Floor, attribute
 from archive.reading.speech import read_speech
-from archive.reading.text import NO_TITLE, US_ADDRESS, read_text
+from archive.reading.text import NO_TITLE, US_ADDRESS, US_SOURCE, read_text
 from archive.reading.turns import RawTurn
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
@@ -51,12 +51,14 @@ def with_given_speaker(draft: Draft, metadata: Metadata) -> Draft:
     return replace(draft, narrator=Person(metadata.speaker, country=country))
 
 
-def with_source_url(draft: Draft, url: str) -> Draft:
-    """Return a PDF's draft with the address a browser printed in its running foot as source."""
-    if not url or draft.event.source_url:
-        return draft
-    home = draft.home or ("United States" if US_ADDRESS.search(url) else "")
-    return replace(draft, event=replace(draft.event, source_url=url), home=home)
+def with_running_heads(draft: Draft, pdf: PdfText) -> Draft:
+    """Return a PDF's draft with what its running heads and feet say: its address, publisher."""
+    # A browser prints the page's title ("… | The White House") and address on every page.
+    event = draft.event
+    if pdf.source_url and not event.source_url:
+        event = replace(event, source_url=pdf.source_url)
+    us = US_ADDRESS.search(event.source_url) or US_SOURCE.occurs(pdf.running)
+    return replace(draft, event=event, home=draft.home or ("United States" if us else ""))
 
 
 def overridden(event: EventReading, metadata: Metadata) -> EventReading:
@@ -138,7 +140,7 @@ def read(data: bytes | str, *, metadata: Metadata = NO_METADATA) -> Reading:
     pdf = pdf_text(data) if is_pdf(data) else None
     text, warnings = (pdf.text, pdf.warnings) if pdf else decode(data)
     draft = with_given_speaker(draft_of(check(text), metadata, bool(pdf)), metadata)
-    draft = with_source_url(draft, pdf.source_url) if pdf else draft
+    draft = with_running_heads(draft, pdf) if pdf else draft
     # A title given beside the text answers the missing one.
     found_notes = [w for w in draft.warnings if not (metadata.title and w == NO_TITLE)]
     notes = [*warnings, *found_notes, *misprints(draft)]
