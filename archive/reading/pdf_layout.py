@@ -281,7 +281,8 @@ def split_word(left: str, right: str, words: set[str]) -> bool:
 def joined(left: str, right: str, words: set[str]) -> str:
     """Return two wrapped lines as one: a split word made whole, a compound's hyphen kept."""
     left, right = left.rstrip(), right.lstrip()
-    if left.endswith((*HYPHENS, SOFT_HYPHEN)) and left[-2:-1].isalpha() and right[:1].isalnum():
+    # "- " after a space is a dash between words, not a hyphen.
+    if left.endswith((*HYPHENS, SOFT_HYPHEN)) and left[-2:-1].strip() and right[:1].isalnum():
         if split_word(left, right, words):
             return left[:-1] + right
         return left[:-1] + "-" + right

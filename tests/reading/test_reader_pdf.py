@@ -14,6 +14,7 @@ from golden_files import GOLDEN
 
 from archive.reading import Metadata, ReaderError, read, to_dict
 from archive.reading.pdf import pdf_text
+from archive.reading.pdf_layout import Line, Page, furniture, joined
 from tests.pdf_samples import encrypted_pdf, image_only_pdf
 
 PDFS = sorted((GOLDEN / "pdf").glob("*.pdf"))
@@ -160,3 +161,34 @@ def test_the_pdf_signature_not_the_file_name_decides():
     assert read(pdf, metadata=Metadata(filename="seed.txt")).format == "pdf"
     text = SEED.read_bytes()
     assert read(text, metadata=Metadata(filename="seed.pdf")).format == "text"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "words", "expected"),
+    [
+        ("they negoti\u00ad", "ations", set(), "they negotiations"),  # a soft hyphen: split
+        ("Internation‐", "alization", set(), "Internationalization"),  # a browser's break
+        ("the adminis-", "tration", {"administration"}, "the administration"),  # seen whole
+        ("rules-", "based order", set(), "rules-based order"),  # the author's hyphen
+        ("face-", "to-face", set(), "face-to-face"),  # the compound goes on
+        ("co‐", "sponsoring", set(), "co-sponsoring"),  # a prefix keeps its hyphen
+        ("future‐", "proof", {"future"}, "future-proof"),  # a word of the text on one side
+        ("the U.S.-", "Mexico border", set(), "the U.S.-Mexico border"),  # a capital follows
+        ("the drug-", "related", {"drug-related"}, "the drug-related"),  # hyphenated elsewhere
+        ("we are", "the market", set(), "we are the market"),
+    ],
+)
+def test_lines_broken_at_a_hyphen_are_joined_as_printed(left, right, words, expected):
+    """A hyphen at a line end is undone only where it splits a word."""
+    assert joined(left, right, words) == expected
+
+
+@pytest.mark.parametrize("text", ["3", "3/8", "Page 3", "Page 3 of 8", "- 3 -", "3 of 8"])
+def test_page_numbers_are_furniture(text):
+    """A page number alone in a page's outer band is dropped, whatever its style."""
+    body = [
+        Line(f"line {i} of the body", 1, 0, 72, 500, 500, 700 - 14 * i, 712 - 14 * i, 12, 20, 3)
+        for i in range(20)
+    ]
+    number = Line(text, 1, 1, 300, 310, 310, 30, 42, 12, 10, 3)
+    assert furniture([Page((*body, number), 792, 612)]) == {number}
