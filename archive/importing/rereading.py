@@ -16,9 +16,9 @@ from archive.importing.service import (
     resolve_speakers,
     turn_values,
 )
-from archive.models import Event, Speaker, Utterance, UtteranceRedirect
+from archive.models import Event, SourceFile, Speaker, Utterance, UtteranceRedirect
 from archive.names import is_generic_label
-from archive.reading import Metadata, Reading, read
+from archive.reading import Metadata, Reading, decode, read
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000
@@ -90,15 +90,25 @@ def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
     return min(rows, key=lambda row: (abs(row.sequence - sequence), row.sequence))
 
 
+def stored_source(event: Event) -> bytes | str:
+    """Return what an event was read from: the file it was uploaded as (a PDF), else its text."""
+    data = SourceFile.objects.filter(event=event).values_list("data", flat=True).first()
+    return bytes(data) if data is not None else event.source_text
+
+
 def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResult:
     """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
+    source = stored_source(event)
     if reading is None:
         given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
-        reading = read(event.source_text, metadata=given or Metadata(filename=event.source_name))
+        reading = read(source, metadata=given or Metadata(filename=event.source_name))
     if not reading.utterances:
         raise ImportRefused("The new reading has no turns; the event was left as it was.")
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
+        if isinstance(source, bytes):
+            # The text beside a PDF is what this reading read out of it.
+            Event.objects.filter(pk=event.pk).update(source_text=decode(source)[0])
         old = list(Utterance.objects.in_event(event))
         Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)
         event.appearances.all().delete()

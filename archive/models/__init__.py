@@ -2,6 +2,7 @@
 
 from archive.models.choices import Attribution, DatePrecision, EventKind, SpeakerKind
 from archive.models.events import Event
+from archive.models.sources import SourceFile
 from archive.models.speakers import Appearance, Speaker, SpeakerLabel
 from archive.models.utterances import Utterance, UtteranceRedirect
 
@@ -16,6 +17,7 @@ __all__ = [
     "EventKind",
     "PendingUpload",
     "Speaker",
+    "SourceFile",
     "SpeakerKind",
     "SpeakerLabel",
     "SpeakerRedirect",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.reading.detect import decode
+from archive.reading.pdf import is_pdf
 from archive.reading.reader import read
 from archive.reading.types import Metadata, ReaderError, Reading
 
@@ -22,6 +23,7 @@ class FileReading:
     source_text: str = ""
     reading: Reading | None = None
     error: str = ""
+    source_file: bytes = b""  # the PDF the text was read out of, kept beside it
 
     @property
     def metadata(self) -> Metadata:
@@ -40,7 +42,7 @@ def read_file(path: Path) -> FileReading:
         reading = read(data, metadata=Metadata(filename=path.name))
     except ReaderError as error:
         return FileReading(path, error=str(error))
-    return FileReading(path, source_text, reading)
+    return FileReading(path, source_text, reading, source_file=data if is_pdf(data) else b"")
 
 
 def read_files(paths: Iterable[Path], jobs: int = 1) -> Iterator[FileReading]:

@@ -117,7 +117,7 @@ class PendingUploadAdmin(admin.ModelAdmin):
     list_display = ["__str__", "user", "created", "expires", "event"]
     list_select_related = ["user", "event"]
     readonly_fields = ["token", "source_name", "user", "event", "created", "overrides", "warnings"]
-    exclude = ["source_text"]
+    exclude = ["source_text", "source_file"]
 
     def has_add_permission(self, request):
         return False

@@ -15,7 +15,7 @@ from archive import indexing
 from archive.importing import ImportRefused, checkpoints, import_reading
 from archive.reading.files import FileReading, read_files
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf"}
 
 
 class DryRun(Exception):
@@ -37,7 +37,7 @@ def transcript_files(paths: list[str]) -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Read transcript files (text, HTML, Markdown; folders recursively) into the archive."
+    help = "Read transcripts (text, HTML, Markdown, PDF; folders recursively) into the archive."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="transcript files or folders")
@@ -89,6 +89,7 @@ class Command(BaseCommand):
                     source_text=item.source_text,
                     source_name=item.path.name,
                     metadata=item.metadata,
+                    source_file=item.source_file,
                 )
                 if dry_run:
                     raise DryRun(result)
