@@ -192,3 +192,15 @@ def test_page_numbers_are_furniture(text):
     ]
     number = Line(text, 1, 1, 300, 310, 310, 30, 42, 12, 10, 3)
     assert furniture([Page((*body, number), 792, 612)]) == {number}
+
+
+@pytest.mark.browser
+def test_the_seed_printed_now_by_this_machines_chromium_reads_as_the_seed():
+    """Not only the stored PDFs: whatever this Chromium prints today reads the same."""
+    from tests.chromium import chromium_path
+    from tests.pdf_samples import page_of_text, print_to_pdf
+
+    text = SEED.read_text(encoding="utf-8")
+    printed = read(print_to_pdf(page_of_text(text, SEED.name), SEED.stem, chromium_path()))
+    expected = to_dict(read(text))
+    assert {**to_dict(printed), "format": "text"} == expected
