@@ -7,7 +7,7 @@ from tests.chromium import chromium_path
 from tests.pdf_samples import page_of_text, print_to_pdf
 
 from .helpers import SEED
-from .test_browser import KELLY_WORD, PASSWORD, browser  # noqa: F401 - the browser fixture
+from .test_browser import KELLY_WORD, PASSWORD, browser, log_in_and_upload  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 QUOTE = "merchants of death"
@@ -17,13 +17,7 @@ def upload_and_import(page, base_url, pdf_path):
     """Log in, upload the PDF, check its preview and import it; return the page landed on."""
     from playwright.sync_api import expect
 
-    page.goto(base_url + "/admin/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("link", name="Upload transcript").first.click()
-    page.get_by_label("File").set_input_files(str(pdf_path))
-    page.get_by_role("button", name="Preview").click()
+    log_in_and_upload(page, base_url, pdf_path)
     expect(page.get_by_text("Read as pdf: 10 speakers, 35 turns.")).to_be_visible()
     expect(page.locator("#transcript-preview")).to_contain_text(KELLY_WORD)
     page.get_by_role("button", name="Import").click()
