@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from archive.reading.labels import split_label
 from archive.reading.notes import ends_sentence
+from archive.reading.pdf_columns import in_reading_order
 
 # Running heads and feet sit in the outer eighth of a page, a browser's in its outer fifteenth.
 FURNITURE_BAND = 0.12
@@ -130,108 +131,24 @@ def masthead(lines: list[Line], size: float) -> list[Line]:
     return []
 
 
-class Block(NamedTuple):
-    """The lines of one of pdfminer's boxes and the rectangle they fill."""
-
-    lines: tuple[Line, ...]
-    x0: float
-    x1: float
-    y1: float
-
-    @property
-    def letters(self) -> int:
-        return sum(len(line.text) for line in self.lines)
-
-
-def blocks_of(lines: list[Line]) -> list[Block]:
-    """Return a page's lines grouped by their box, in pdfminer's order."""
-    grouped: dict[int, list[Line]] = {}
-    for line in lines:
-        grouped.setdefault(line.box, []).append(line)
-    return [
-        Block(tuple(g), min(x.x0 for x in g), max(x.x1 for x in g), max(x.y1 for x in g))
-        for g in grouped.values()
-    ]
-
-
-def gutter(blocks: list[Block], size: float) -> tuple[float, float] | None:
-    """Return the white strip before a second column of text, if the blocks stand in two."""
-    margin = min(b.x0 for b in blocks)
-    total = sum(b.letters for b in blocks)
-    starts: Counter = Counter()
-    for block in blocks:
-        starts[round(block.x0)] += block.letters
-    for start, letters in starts.most_common():
-        # Each column holds a fifth of the text at least: a right-aligned date line is none.
-        left = [b for b in blocks if b.x1 <= start - size]
-        if (
-            start > margin + size
-            and letters * 5 >= total
-            and sum(b.letters for b in left) * 5 >= total
-        ):
-            return max(b.x1 for b in left), start
-    return None
-
-
-Placed = tuple[Block, str]  # a block and the column it stands in ("", "0", "1", "10"…)
-
-
-def column_order(blocks: list[Block], size: float, column: str = "") -> list[Placed]:
-    """Return blocks in reading order: each column down to its foot before the next column."""
-    found = gutter(blocks, size) if len(blocks) > 1 and len(column) < 3 else None
-    if found is None:
-        return [(block, column) for block in blocks]  # one column: pdfminer's own order
-    low, high = found
-    ordered: list[Placed] = []
-    section: list[Block] = []
-    for block in sorted(blocks, key=lambda b: -b.y1):
-        if block.x0 < high - size / 2 and block.x1 > low + size / 2:  # across, as a heading is
-            ordered += sides_in_order(section, low, size, column) + [(block, column)]
-            section = []
-        else:
-            section.append(block)
-    return ordered + sides_in_order(section, low, size, column)
-
-
-def sides_in_order(section: list[Block], low: float, size: float, column: str) -> list[Placed]:
-    """Return the blocks left of the gutter in order, then those right of it."""
-    left = [b for b in section if b.x1 <= low + size / 2]
-    right = [b for b in section if b.x1 > low + size / 2]
-    return column_order(left, size, column + "0") + column_order(right, size, column + "1")
-
-
-def in_reading_order(lines: list[Line], size: float) -> list[tuple[Line, str]]:
-    """Return the lines of the pages, each page's columns read one after the other."""
-    pages: dict[int, list[Line]] = {}
-    for line in lines:
-        pages.setdefault(line.page, []).append(line)
-    return [
-        (line, column)
-        for page_lines in pages.values()
-        for block, column in column_order(blocks_of(page_lines), size)
-        for line in block.lines
-    ]
-
-
 def right_edges(placed: list[tuple[Line, str]]) -> dict[Line, float]:
     """Return, for each line, how far the lines of its column and type reach at the longest."""
     # A column's lines start where its boxes do; the widest of them marks the right margin.
     starts: dict[tuple[int, int], float] = {}
-    for line, _ in placed:
+    reach: dict[tuple[int, str], dict[tuple[int, int], float]] = {}
+    for line, column in placed:
         key = (line.page, line.box)
         starts[key] = min(starts.get(key, line.x0), line.x0)
-    reach: dict[tuple[int, str, int, int], float] = {}
-    for line, column in placed:
-        key = (line.page, column, round(line.x0 / line.size), round(line.size))
-        reach[key] = max(reach.get(key, 0.0), line.x1)
+        kind = (round(line.x0 / line.size), round(line.size))
+        found = reach.setdefault((line.page, column), {})
+        found[kind] = max(found.get(kind, 0.0), line.x1)
     edges = {}
     for line, column in placed:
         start = starts[(line.page, line.box)]
         near = [
             x1
-            for (page, where, left, size), x1 in reach.items()
-            if (page, where) == (line.page, column)
-            and abs(left * size - start) <= line.size * 1.5
+            for (left, size), x1 in reach[(line.page, column)].items()
+            if abs(left * size - start) <= line.size * 1.5
             and abs(size - line.size) <= max(1, line.size * 0.1)
         ]
         edges[line] = max([line.x1, *near])
@@ -311,7 +228,7 @@ def separator(previous: Line | None, line: Line, edge: float, margin: float) -> 
     return "" if continues(previous, line, edge) else "\n\n"
 
 
-def running_url(lines: set[Line], width: float) -> str:
+def running_url(lines: list[Line], width: float) -> str:
     """Return the web address a browser printed in the running foot, if whole (not elided)."""
     # One that runs off the page was cut there, though the file holds its letters beyond.
     whole = (line for line in lines if not width or line.end < width - EDGE_GAP)
@@ -348,8 +265,9 @@ class Layout(NamedTuple):
 
 def laid_out(pages: list[Page]) -> Layout:
     """Return the text of the pages without their furniture, and what the furniture said."""
-    dropped = furniture(pages)
-    lines = [line for page in pages for line in page.lines if line not in dropped]
+    found = furniture(pages)
+    dropped = [line for page in pages for line in page.lines if line in found]
+    lines = [line for page in pages for line in page.lines if line not in found]
     size = body_size(pages)
     top = masthead(lines, size)
     # The masthead names the publisher, as running heads do; read as text it would pass for
