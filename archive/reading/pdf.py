@@ -22,6 +22,7 @@ from archive.reading.types import ReaderError
 
 SIGNATURE = b"%PDF-"
 MAX_PAGES = 1000
+MIN_SIZE = 1.0  # points
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 LIGATURES = re.compile("[\ufb00-\ufb06]")
 NO_TEXT_LAYER = "no text layer: run OCR first"
@@ -105,9 +106,9 @@ def line_of(line: LTTextLine, page: int, box: int) -> Line | None:
     glyphs = [g for i, g in enumerate(everything) if not zero_width(everything, i)]
     inked = [g for g in glyphs if isinstance(g, LTChar) and not is_space(g)]
     text = " ".join(plain("".join(g.get_text() for g in glyphs)).split())
-    if not inked or not text:
-        return None
-    size = statistics.median(g.size for g in inked)
+    size = statistics.median(abs(g.size) for g in inked) if inked else 0.0
+    if not text or size < MIN_SIZE:
+        return None  # nothing, or type too small to be read: no words of the transcript
     x0, x1 = min(g.x0 for g in inked), max(g.x1 for g in inked)
     end = max(g.x1 for g in glyphs if isinstance(g, LTChar))
     width, space = first_word_width(inked, glyphs), space_width(glyphs, size)

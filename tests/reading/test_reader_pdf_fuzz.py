@@ -66,3 +66,8 @@ def test_a_truncated_pdf_is_refused(cut):
 @given(st.binary(max_size=2048))
 def test_any_bytes_after_the_signature_raise_only_reader_errors(tail):
     read_or_refuse(b"%PDF-1.7\n" + tail)
+
+
+def test_a_mangled_pdf_whose_type_has_no_size_is_refused_or_read():
+    """Hypothesis found this mangled file: its text has size 0, which divided by zero."""
+    read_or_refuse((GOLDEN.parent / "pdf" / "mangled-type-size.pdf").read_bytes())
