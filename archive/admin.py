@@ -2,9 +2,20 @@
 
 from django.contrib import admin
 from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 
 from archive.importing import editing
-from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
+from archive.models import (
+    Appearance,
+    Event,
+    SourceFile,
+    Speaker,
+    SpeakerLabel,
+    Utterance,
+    UtteranceRedirect,
+)
 from archive.upload.admin import EventUploadAdminMixin, LockedEditMixin, SpeakerMergeAdminMixin
 
 admin.site.index_template = "admin/archive/index.html"
@@ -39,13 +50,31 @@ class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
     search_fields = ["title", "venue", "city", "source_url"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["checksum", "source_name", "created", "updated"]
+    readonly_fields = ["checksum", "source_name", "source_download", "created", "updated"]
     inlines = [AppearanceInline]
     # Django 6 makes https the default scheme; a typed "state.gov/…" means https already.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         editing.save_event(event=obj)
+
+    @admin.display(description="Source")
+    def source_download(self, event):
+        """Link the source as uploaded (a PDF with its size), and the text the reader read."""
+        if event.pk is None:
+            return "–"
+        source = reverse("archive:event-source", kwargs={"slug": event.slug})
+        text = reverse("archive:event-source-text", kwargs={"slug": event.slug})
+        found = SourceFile.objects.defer("data").filter(event=event).first()
+        if found is None:
+            return format_html('<a href="{}">the uploaded text</a>', source)
+        return format_html(
+            '<a href="{}">{}</a> ({}) · <a href="{}">the text read out of it</a>',
+            source,
+            found.name or "the PDF",
+            filesizeformat(found.size),
+            text,
+        )
 
 
 @admin.register(Speaker)

@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("events/<slug:slug>/source/", views.EventSourceView.as_view(), name="event-source"),
+    path(
+        "events/<slug:slug>/source/text/",
+        views.EventSourceTextView.as_view(),
+        name="event-source-text",
+    ),
     path("speakers/", views.SpeakerListView.as_view(), name="speaker-list"),
     path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker-detail"),
     path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker-feed"),

@@ -9,6 +9,7 @@ from archive.importing.service import (
     checksum,
     import_reading,
     import_source,
+    source_checksum,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "import_source",
     "merge_speakers",
     "reread_event",
+    "source_checksum",
 ]

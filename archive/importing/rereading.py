@@ -18,9 +18,9 @@ from archive.importing.service import (
     resolve_speakers,
     turn_values,
 )
-from archive.models import Event, Speaker, Utterance, UtteranceRedirect
+from archive.models import Event, SourceFile, Speaker, Utterance, UtteranceRedirect
 from archive.names import is_generic_label
-from archive.reading import Metadata, Reading
+from archive.reading import Metadata, Reading, decode
 from archive.registry.snapshot import read_with_registry
 from archive.search import queue
 
@@ -94,11 +94,17 @@ def redirect_target(sequence: int, rows: list[Utterance]) -> Utterance:
     return min(rows, key=lambda row: (abs(row.sequence - sequence), row.sequence))
 
 
+def stored_source(event: Event) -> bytes | str:
+    """Return what an event was read from: the file it was uploaded as (a PDF), else its text."""
+    data = SourceFile.objects.filter(event=event).values_list("data", flat=True).first()
+    return bytes(data) if data is not None else event.source_text
+
+
 def reading_of(event: Event) -> Reading:
     """Return a new reading of an event's stored source, given what the reader was given."""
     given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
     metadata = given or Metadata(filename=event.source_name)
-    return read_with_registry(event.source_text, metadata=metadata)
+    return read_with_registry(stored_source(event), metadata=metadata)
 
 
 @retrying
@@ -116,6 +122,10 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         if given is None and locked.source_text != event.source_text:
             reading = reading_of(locked)  # its source was edited since it was read
         event = locked
+        source = stored_source(event)
+        if isinstance(source, bytes):
+            # The text beside a PDF is what this reading read out of it.
+            Event.objects.filter(pk=event.pk).update(source_text=decode(source)[0])
         old = list(Utterance.objects.in_event(event))
         before = speakers_of([event])
         Utterance.objects.filter(event=event).update(sequence=F("sequence") + SEQUENCE_SHIFT)

@@ -19,11 +19,12 @@ from archive.models import (
     DatePrecision,
     Event,
     EventKind,
+    SourceFile,
     Speaker,
     SpeakerLabel,
     Utterance,
 )
-from archive.reading import Metadata, Reading, decode
+from archive.reading import Metadata, Reading, decode, is_pdf
 from archive.registry.snapshot import read_with_registry
 from archive.search import queue
 
@@ -66,6 +67,12 @@ def checksum(source_text: str) -> str:
     """Return the SHA-256 of a source, blind to line-ending and trailing-space differences."""
     lines = [line.rstrip() for line in source_text.replace("\r\n", "\n").split("\n")]
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
+
+
+def source_checksum(source_text: str, source_file: bytes = b"") -> str:
+    """Return the checksum naming a source: of its file as uploaded (a PDF), else of its text."""
+    # The file's bytes, not the text read out of it: a better reader must not make a copy new.
+    return hashlib.sha256(source_file).hexdigest() if source_file else checksum(source_text)
 
 
 def event_kind(text: str) -> str:
@@ -125,8 +132,9 @@ def import_source(
 ) -> ImportResult:
     """Read a transcript and import it; the reader's errors propagate as ReaderError."""
     metadata = metadata or Metadata()
+    source_file = data if is_pdf(data) else b""
     source_text, _warnings = decode(data)
-    duplicate = existing_event(checksum(source_text))
+    duplicate = existing_event(source_checksum(source_text, source_file))
     if duplicate:
         return ImportResult(event=duplicate, created=False, utterance_count=0)
     reading = read_with_registry(data, metadata=metadata)
@@ -136,6 +144,7 @@ def import_source(
         source_name=metadata.filename,
         overrides=overrides or {},
         metadata=metadata,
+        source_file=source_file,
     )
 
 
@@ -148,11 +157,13 @@ def import_reading(
     overrides: Mapping | None = None,
     speaker_choices: Mapping[str, Speaker | None] | None = None,
     metadata: Metadata | None = None,
+    source_file: bytes = b"",
 ) -> ImportResult:
     """Write one reading atomically; a source imported before creates nothing."""
     # `speaker_choices` maps a reading's speaker key to an archive Speaker, or to None for a new
-    # one; `metadata` is what the reader was given, kept so a re-read gives the reader the same.
-    digest = checksum(source_text)
+    # one; `metadata` is what the reader was given, kept so a re-read gives the reader the same;
+    # `source_file` is the PDF the text was read out of, kept beside it.
+    digest = source_checksum(source_text, source_file)
     try:
         values = event_values(reading, overrides or {})
     except ImportRefused:
@@ -165,6 +176,8 @@ def import_reading(
         with transaction.atomic():
             lock_speakers()
             event = create_event(values, record, metadata)
+            if source_file:
+                keep_source_file(event, source_file, source_name)
             count = write_turns(event, reading, current(speaker_choices or {}))
     except IntegrityError:
         # The unique checksum refused a source imported before (or by a concurrent import);
@@ -198,6 +211,11 @@ def current(choices: Mapping[str, Speaker | None]) -> dict[str, Speaker | None]:
                 "choose again."
             )
     return now
+
+
+def keep_source_file(event: Event, data: bytes, name: str) -> SourceFile:
+    """Store the file an event's text was read out of, beside the event."""
+    return SourceFile.objects.create(event=event, name=name[:255], size=len(data), data=data)
 
 
 def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[str, Speaker]:

@@ -3,6 +3,7 @@
 from archive.models.choices import Attribution, DatePrecision, EventKind, SpeakerKind
 from archive.models.events import Event
 from archive.models.setup import SetupStep
+from archive.models.sources import SourceFile
 from archive.models.speakers import Appearance, Speaker, SpeakerLabel
 from archive.models.utterances import Utterance, UtteranceRedirect
 
@@ -17,6 +18,7 @@ __all__ = [
     "EventKind",
     "PendingUpload",
     "Speaker",
+    "SourceFile",
     "SpeakerKind",
     "SpeakerLabel",
     "SetupStep",

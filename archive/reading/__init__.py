@@ -1,6 +1,7 @@
 """The transcript reader: text or bytes in, frozen dataclasses out; no Django."""
 
 from archive.reading.detect import decode
+from archive.reading.pdf import is_pdf
 from archive.reading.reader import read
 from archive.reading.registry import KnownPerson, Post, Registry
 from archive.reading.serialize import to_dict
@@ -40,6 +41,7 @@ __all__ = [
     "SpeakerReading",
     "UtteranceReading",
     "decode",
+    "is_pdf",
     "read",
     "to_dict",
 ]

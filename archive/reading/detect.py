@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from archive.reading.pdf import is_pdf, pdf_text
 from archive.reading.types import ReaderError
 
 HTML_START = re.compile(
@@ -17,7 +18,6 @@ TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 SNIFF_BYTES = 8192
 BINARY_SIGNATURES = {
-    b"%PDF": "a PDF file",
     b"PK\x03\x04": "a ZIP archive or an Office document",
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"{\\rtf": "an RTF document",
@@ -29,11 +29,14 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(data: bytes | str) -> tuple[str, tuple[str, ...]]:
-    """Return the input as text and warnings: UTF-8, UTF-16 with a BOM, else Windows-1252."""
+    """Return the input as text and warnings: a PDF's text, UTF-8, UTF-16 (BOM), Windows-1252."""
     # The one decoder: the admin upload, import_transcripts and read_transcript all come here,
     # so each accepts and refuses the same bytes.
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), ()
+    if is_pdf(data):
+        found = pdf_text(data)
+        return found.text, found.warnings
     for signature, name in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise ReaderError(f"input is {name}, not text: copy its text out and read that")

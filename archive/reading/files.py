@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.reading.detect import decode
+from archive.reading.pdf import is_pdf
 from archive.reading.reader import read
 from archive.reading.registry import EMPTY, Registry
 from archive.reading.types import Metadata, ReaderError, Reading
@@ -27,6 +28,7 @@ class FileReading:
     source_text: str = ""
     reading: Reading | None = None
     error: str = ""
+    source_file: bytes = b""  # the PDF the text was read out of, kept beside it
 
     @property
     def metadata(self) -> Metadata:
@@ -53,7 +55,7 @@ def read_file(path: Path) -> FileReading:
         return FileReading(path, error=str(error))
     except Exception as error:  # noqa: BLE001 - MemoryError and the like fail this file alone
         return FileReading(path, error=f"could not be read: {error!r}")
-    return FileReading(path, source_text, reading)
+    return FileReading(path, source_text, reading, source_file=data if is_pdf(data) else b"")
 
 
 def finished(path: Path, future) -> FileReading:

@@ -10,7 +10,7 @@ from archive.reading.draft import Draft
 from archive.reading.event import as_date, event_date, kind_from_title, web_url
 from archive.reading.header import read_header
 from archive.reading.people import from_title, interview_kind, merge
-from archive.reading.text import US_SOURCE, narrator_of, with_lead
+from archive.reading.text import US_ADDRESS, US_SOURCE, narrator_of, with_lead
 from archive.reading.turns import Chunk, line_chunks, segment
 from archive.reading.types import EventReading, ReaderError
 
@@ -104,7 +104,7 @@ def read_markdown(text: str) -> Draft:
         source_url=source_url,
         host=people[0].described() if people and not people[0].journalist else "",
     )
-    us = US_SOURCE.occurs(text[:3000]) or re.search(r"whitehouse\.|state\.gov", source_url)
+    us = US_SOURCE.occurs(text[:3000]) or US_ADDRESS.search(source_url)
     home = "United States" if us else ""
     turns, missing = with_lead(preamble, turns, header.lead)
     narrator = narrator_of(people) if missing else None

@@ -12,11 +12,12 @@ from archive.reading.introductions import Journalist
 from archive.reading.lexicon import fold
 from archive.reading.markdown import read_markdown
 from archive.reading.notes import build
+from archive.reading.pdf import PdfText, is_pdf, pdf_text
 from archive.reading.people import Person
 from archive.reading.questioners import Floor, attribute
 from archive.reading.registry import EMPTY, Registry
 from archive.reading.speech import read_speech
-from archive.reading.text import NO_TITLE, read_text
+from archive.reading.text import NO_TITLE, US_ADDRESS, US_SOURCE, read_text
 from archive.reading.turns import RawTurn
 from archive.reading.types import (
     ATTRIBUTION_INFERRED,
@@ -29,9 +30,10 @@ from archive.reading.types import (
 )
 
 
-def draft_of(text: str, metadata: Metadata) -> Draft:
+def draft_of(text: str, metadata: Metadata, pdf: bool = False) -> Draft:
     """Return the format reader's draft; unlabelled plain text is read as a speech."""
-    kind = detect(text)
+    # A PDF's text is plain text, whatever marks (# or <p>) its words hold.
+    kind = "text" if pdf else detect(text)
     if kind == "html":
         return read_html(text)
     if kind == "markdown":
@@ -48,6 +50,16 @@ def with_given_speaker(draft: Draft, metadata: Metadata) -> Draft:
         return draft
     country = metadata.country or (draft.narrator.country if draft.narrator else "")
     return replace(draft, narrator=Person(metadata.speaker, country=country))
+
+
+def with_running_heads(draft: Draft, pdf: PdfText) -> Draft:
+    """Return a PDF's draft with what its running heads and feet say: its address, publisher."""
+    # A browser prints the page's title ("… | The White House") and address on every page.
+    event = draft.event
+    if pdf.source_url and not event.source_url:
+        event = replace(event, source_url=pdf.source_url)
+    us = US_ADDRESS.search(event.source_url) or US_SOURCE.occurs(pdf.running)
+    return replace(draft, event=event, home=draft.home or ("United States" if us else ""))
 
 
 def overridden(event: EventReading, metadata: Metadata) -> EventReading:
@@ -144,8 +156,10 @@ def read(
 
     The registry, when given, names the people its posts and names identify.
     """
-    text, warnings = decode(data)
-    draft = with_given_speaker(draft_of(check(text), metadata), metadata)
+    pdf = pdf_text(data) if is_pdf(data) else None
+    text, warnings = (pdf.text, pdf.warnings) if pdf else decode(data)
+    draft = with_given_speaker(draft_of(check(text), metadata, bool(pdf)), metadata)
+    draft = with_running_heads(draft, pdf) if pdf else draft
     # A title given beside the text answers the missing one.
     found_notes = [w for w in draft.warnings if not (metadata.title and w == NO_TITLE)]
     notes = [*warnings, *found_notes, *misprints(draft)]
@@ -154,4 +168,5 @@ def read(
     if not any(u.paragraphs for u in found) and draft.format != "speech":
         notes.append("no spoken text found")
     speakers = cast.speakers([u.speaker for u in found])
-    return Reading(draft.format, event, speakers, found, tuple(notes + cast.warnings))
+    found_format = "pdf" if pdf else draft.format
+    return Reading(found_format, event, speakers, found, tuple(notes + cast.warnings))

@@ -13,7 +13,7 @@ from archive.reading.turns import RawTurn, line_chunks, paragraphs_of
 from archive.reading.types import DATE_YEAR, EventReading, Metadata
 
 UN_FILENAME = re.compile(
-    r"(?:^|[\\/])(?P<iso>[A-Za-z]{2,4})_(?P<session>\d{1,3})_(?P<year>\d{4})\.txt$"
+    r"(?:^|[\\/])(?P<iso>[A-Za-z]{2,4})_(?P<session>\d{1,3})_(?P<year>\d{4})\.(?:txt|pdf)$"
 )
 
 

@@ -15,6 +15,7 @@ from archive.reading.types import EventReading
 
 CATEGORY = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):\s+(?P<kind>\S.*)$")
 US_SOURCE = Caseless(r"state department|department of state|white house|u\.s\. embassy")
+US_ADDRESS = re.compile(r"whitehouse\.|state\.gov")
 NO_TITLE = "no title found before the first speaker label"
 
 

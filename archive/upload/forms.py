@@ -10,15 +10,16 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 
-from archive.importing import checksum
+from archive.importing import source_checksum
 from archive.importing.service import existing_event
 from archive.models import EventKind, Speaker, Utterance
-from archive.reading import ReaderError
+from archive.reading import ReaderError, is_pdf
+from archive.reading.pdf import pdf_text
 from archive.registry.snapshot import read_with_registry
 from archive.upload import pending
-from archive.upload.decoding import UndecodableUpload, decode_upload
+from archive.upload.decoding import DecodedText, UndecodableUpload, decode_upload
 
-EXTENSIONS = ["txt", "html", "htm", "md"]
+EXTENSIONS = ["txt", "html", "htm", "md", "pdf"]
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 OVERRIDE_FIELDS = ("title", "date", "kind", "venue", "city", "source_url", "speaker", "country")
 
@@ -92,8 +93,9 @@ class UploadForm(MetadataForm):
         super().__init__(*args, **kwargs)
         self.decoded = None
         self.duplicate = None
+        self.source_file = b""
         limit = filesizeformat(max_upload_bytes())
-        self.fields["file"].help_text = f"A .txt, .html or .md transcript of at most {limit}."
+        self.fields["file"].help_text = f"A .txt, .html, .md or .pdf transcript of at most {limit}."
 
     def source_fields(self) -> list:
         """Return the bound file and text fields."""
@@ -122,9 +124,11 @@ class UploadForm(MetadataForm):
             raise forms.ValidationError(
                 "Choose a file or paste the transcript (one of the two).", code="source"
             )
-        self.decoded = self.decode(upload.read() if upload else text)
+        data = upload.read() if upload else text
+        self.source_file = data if is_pdf(data) else b""
+        self.decoded = self.read_pdf(data) if self.source_file else self.decode(data)
         self.check_not_imported(self.decoded.text)
-        self.check_readable(self.decoded.text, upload.name if upload else "")
+        self.check_readable(self.source_file or self.decoded.text, upload.name if upload else "")
         return cleaned
 
     def decode(self, data):
@@ -134,18 +138,28 @@ class UploadForm(MetadataForm):
         except UndecodableUpload as error:
             raise forms.ValidationError(str(error), code="undecodable") from error
 
+    def read_pdf(self, data: bytes) -> DecodedText:
+        """Return the text read out of a PDF, or raise its refusal as a validation error."""
+        try:
+            # Its warnings (a scanned page) come with every reading of it, so none are kept here.
+            return DecodedText(pdf_text(data).text)
+        except ReaderError as error:
+            raise forms.ValidationError(
+                f"This is not a transcript the archive can read: {error}", code="not_transcript"
+            ) from error
+
     def check_not_imported(self, text: str) -> None:
         """Refuse a transcript the archive already holds, remembering which event holds it."""
-        self.duplicate = existing_event(checksum(text))
+        self.duplicate = existing_event(source_checksum(text, self.source_file))
         if self.duplicate:
             raise forms.ValidationError(
                 "This transcript is already in the archive.", code="duplicate"
             )
 
-    def check_readable(self, text: str, filename: str) -> None:
+    def check_readable(self, source: bytes | str, filename: str) -> None:
         """Refuse text the reader cannot read as a transcript."""
         try:
-            read_with_registry(text, metadata=pending.metadata(self.overrides(), filename))
+            read_with_registry(source, metadata=pending.metadata(self.overrides(), filename))
         except ReaderError as error:
             raise forms.ValidationError(
                 f"This is not a transcript the archive can read: {error}", code="not_transcript"

@@ -43,6 +43,9 @@ class PendingUpload(models.Model):
 
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     source_text = models.TextField(help_text="The decoded transcript as it will be stored.")
+    source_file = models.BinaryField(
+        blank=True, default=b"", help_text="The uploaded PDF the text was read out of, if any."
+    )
     source_name = models.CharField(max_length=255, blank=True)
     overrides = models.JSONField(default=dict, blank=True, help_text="Metadata the admin gave.")
     warnings = models.JSONField(default=list, blank=True, help_text="Warnings from decoding.")

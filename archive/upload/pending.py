@@ -95,12 +95,15 @@ def import_overrides(overrides: Mapping) -> dict:
     return values
 
 
-def create(*, user, text: str, source_name: str, overrides: Mapping, warnings=()) -> PendingUpload:
+def create(
+    *, user, text: str, source_name: str, overrides: Mapping, warnings=(), source_file=b""
+) -> PendingUpload:
     """Store a new pending upload (purging the expired ones) and return it."""
     PendingUpload.objects.purge_expired()
     return PendingUpload.objects.create(
         user=user,
         source_text=text,
+        source_file=source_file,
         source_name=source_name,
         overrides=dict(overrides),
         warnings=list(warnings),
@@ -127,11 +130,15 @@ def chosen_speakers(upload: PendingUpload) -> dict[str, Speaker | None]:
     return {key: found.get(pk) for key, pk in stored.items() if pk is None or pk in found}
 
 
-def read_upload(upload: PendingUpload) -> Reading:
+def source_of(upload: PendingUpload) -> bytes | str:
+    """Return what an upload is read from: its PDF, else its text."""
+    return bytes(upload.source_file) or upload.source_text  # PostgreSQL gives a memoryview
+
+
+def read_upload(upload: PendingUpload, overrides: Mapping | None = None) -> Reading:
     """Return the reading of a pending upload with its overrides; ReaderError propagates."""
-    return read_with_registry(
-        upload.source_text, metadata=metadata(upload.overrides, upload.source_name)
-    )
+    given = upload.overrides if overrides is None else overrides
+    return read_with_registry(source_of(upload), metadata=metadata(given, upload.source_name))
 
 
 def preview(upload: PendingUpload, reading: Reading) -> Preview:
@@ -214,6 +221,7 @@ def confirm(upload: PendingUpload, choices: Mapping[str, Speaker | None]) -> Imp
         result = import_reading(
             reading=reading,
             source_text=locked.source_text,
+            source_file=bytes(locked.source_file),
             source_name=locked.source_name,
             overrides=import_overrides(locked.overrides),
             speaker_choices=dict(choices),

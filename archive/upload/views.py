@@ -13,7 +13,6 @@ from django.views.generic import FormView
 from archive.importing import ImportRefused
 from archive.models import PendingUpload
 from archive.reading import ReaderError
-from archive.registry.snapshot import read_with_registry
 from archive.upload import pending
 from archive.upload.forms import PreviewForm, UploadForm
 
@@ -72,6 +71,7 @@ class UploadView(AdminPageMixin, FormView):
             source_name=form.source_name(),
             overrides=form.overrides(),
             warnings=form.decoded.warnings,
+            source_file=form.source_file,
         )
         return redirect(PREVIEW_URL, token=upload.token)
 
@@ -149,8 +149,7 @@ class PreviewView(AdminPageMixin, FormView):
         if overrides == self.upload.overrides:
             return True
         try:
-            metadata = pending.metadata(overrides, self.upload.source_name)
-            reading = read_with_registry(self.upload.source_text, metadata=metadata)
+            reading = pending.read_upload(self.upload, overrides)
         except ReaderError as error:
             form.add_error(None, f"With these corrections the text cannot be read: {error}")
             return False

@@ -65,17 +65,22 @@ def known_kelly(db):
     return speaker
 
 
-def upload_the_seed(page, base_url):
-    """Log in, upload the seed and check its preview resolves SECRETARY KELLY to John Kelly."""
-    from playwright.sync_api import expect
-
+def log_in_and_upload(page, base_url, path):
+    """Log in as the admin, upload a file and press Preview."""
     page.goto(base_url + "/admin/")
     page.get_by_label("Username").fill("admin")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Upload transcript").first.click()
-    page.get_by_label("File").set_input_files(str(SEED))
+    page.get_by_label("File").set_input_files(str(path))
     page.get_by_role("button", name="Preview").click()
+
+
+def upload_the_seed(page, base_url):
+    """Log in, upload the seed and check its preview resolves SECRETARY KELLY to John Kelly."""
+    from playwright.sync_api import expect
+
+    log_in_and_upload(page, base_url, SEED)
     kelly_row = page.locator("tr.speaker-row", has_text="SECRETARY KELLY")
     expect(kelly_row.locator("td.match")).to_have_text("John Kelly")
     expect(page.locator("#transcript-preview")).to_contain_text(KELLY_WORD)

@@ -17,7 +17,7 @@ SOURCES = inputs()
 def test_golden_files_cover_every_format():
     """There are at least ten golden inputs, and every format has one."""
     assert len(SOURCES) >= 10
-    assert {p.parent.name for p in SOURCES} == {"text", "html", "markdown", "speech"}
+    assert {p.parent.name for p in SOURCES} == {"text", "html", "markdown", "speech", "pdf"}
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: f"{p.parent.name}/{p.name[:60]}")

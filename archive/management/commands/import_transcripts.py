@@ -18,7 +18,7 @@ from archive.reading.files import FileReading, read_files
 from archive.registry.snapshot import current as current_registry
 from archive.search import queue
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf"}
 INDEX_EVERY, INDEX_PATIENCE = 2.0, 120.0  # seconds
 
 
@@ -41,7 +41,7 @@ def transcript_files(paths: list[str]) -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Read transcript files (text, HTML, Markdown; folders recursively) into the archive."
+    help = "Read transcripts (text, HTML, Markdown, PDF; folders recursively) into the archive."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="transcript files or folders")
@@ -155,6 +155,7 @@ class Command(BaseCommand):
             "source_text": item.source_text,
             "source_name": item.path.name,
             "metadata": item.metadata,
+            "source_file": item.source_file,
         }
         if not dry_run:
             # In a transaction of its own, which import_reading runs again after a deadlock.

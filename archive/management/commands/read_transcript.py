@@ -37,7 +37,7 @@ def registry(path: str) -> Registry:
 
 
 class Command(BaseCommand):
-    help = "Read a transcript (text, HTML or Markdown) and print the reading as JSON."
+    help = "Read a transcript (text, HTML, Markdown or PDF) and print the reading as JSON."
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="the transcript file")
