@@ -100,18 +100,18 @@ def stored_source(event: Event) -> bytes | str:
     return bytes(data) if data is not None else event.source_text
 
 
-def reading_of(event: Event) -> Reading:
+def reading_of(event: Event, source: bytes | str) -> Reading:
     """Return a new reading of an event's stored source, given what the reader was given."""
     given = recorded_metadata(event.reading_metadata) if event.reading_metadata else None
     metadata = given or Metadata(filename=event.source_name)
-    return read_with_registry(stored_source(event), metadata=metadata)
+    return read_with_registry(source, metadata=metadata)
 
 
 @retrying
 def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResult:
     """Replace an event's utterances by a new reading of its source; permalinks stay valid."""
-    given = reading
-    reading = reading or reading_of(event)
+    given, source = reading, stored_source(event)
+    reading = reading or reading_of(event, source)
     if not reading.utterances:
         raise ImportRefused("The new reading has no turns; the event was left as it was.")
     with transaction.atomic():
@@ -120,9 +120,9 @@ def reread_event(*, event: Event, reading: Reading | None = None) -> RereadResul
         if locked is None:
             raise Vanished(f"“{event.title}” was deleted meanwhile: nothing was re-read.")
         if given is None and locked.source_text != event.source_text:
-            reading = reading_of(locked)  # its source was edited since it was read
+            source = stored_source(locked)  # edited since it was read
+            reading = reading_of(locked, source)
         event = locked
-        source = stored_source(event)
         if isinstance(source, bytes):
             # The text beside a PDF is what this reading read out of it.
             Event.objects.filter(pk=event.pk).update(source_text=decode(source)[0])
