@@ -3,7 +3,16 @@
 from django.contrib import admin
 from django.db import models
 
-from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance, UtteranceRedirect
+from archive.importing.speakers import sort_name_of
+from archive.models import (
+    Appearance,
+    Event,
+    Speaker,
+    SpeakerKind,
+    SpeakerLabel,
+    Utterance,
+    UtteranceRedirect,
+)
 from archive.upload.admin import EventUploadAdminMixin, LockedEditMixin, SpeakerMergeAdminMixin
 
 admin.site.index_template = "admin/archive/index.html"
@@ -46,11 +55,18 @@ class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
-    list_display = ["name", "role", "affiliation", "country", "kind"]
+    list_display = ["name", "sort_name", "role", "affiliation", "country", "kind"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "role", "affiliation", "labels__label"]
+    # name_key: "sanchez" finds Sánchez here too.
+    search_fields = ["name", "name_key", "role", "affiliation", "labels__label"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerLabelInline]
+
+    def save_model(self, request, obj, form, change):
+        """Give a speaker without a sort name the importer's "Surname, Given" (a role its name)."""
+        if not obj.sort_name:
+            obj.sort_name = obj.name if obj.kind == SpeakerKind.ROLE else sort_name_of(obj.name)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(SpeakerLabel)

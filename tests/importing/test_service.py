@@ -137,5 +137,5 @@ def test_overlong_speaker_names_labels_and_roles_are_cut_to_their_columns(seed_b
     reading = dataclasses.replace(reading, speakers=(first, *reading.speakers[1:]))
     result = import_reading(reading=reading, source_text=seed_bytes.decode())
     speaker = result.event.appearances.get(speaker__name__startswith="Ann X").speaker
-    assert (len(speaker.name), len(speaker.role)) == (200, 300)
+    assert (len(speaker.name), len(speaker.role), len(speaker.sort_name)) == (200, 300, 200)
     assert [len(label) for label in speaker.labels.values_list("label", flat=True)] == [200]
