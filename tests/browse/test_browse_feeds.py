@@ -133,3 +133,9 @@ def test_search_feed_links_itself_with_its_query(client, seed):
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links["self"] == "http://testserver/feeds/search/?q=market&speaker=john-kelly"
     assert links["alternate"] == "http://testserver/search/?q=market&speaker=john-kelly"
+
+
+def test_search_feed_title_quotes_a_phrase_once(client, seed):
+    response = client.get("/feeds/search/", {"q": '"we are the market"'})
+    title = ET.fromstring(response.content).find(f"{ATOM}title").text
+    assert title == "Diplomatic Statements Archive: quotes matching “we are the market”"
