@@ -31,25 +31,39 @@ class Command(BaseCommand):
             help="instead: import fixtures/sources this many times over and print import rates",
         )
         parser.add_argument(
+            "--speakers",
+            type=int,
+            default=0,
+            help="instead: time the speakers page's name box and A–Z over this many speakers",
+        )
+        parser.add_argument(
             "--database-url",
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
         )
 
-    def handle(self, *args, utterances, queries, corpus_copies, database_url, **options):
+    def handle(self, *args, utterances, queries, corpus_copies, speakers, database_url, **options):
         if os.environ.get(SCRATCH_MARK) == "1":
-            self.stdout.write(self.measure(utterances, queries, corpus_copies))
+            self.stdout.write(self.measure(utterances, queries, corpus_copies, speakers))
             return
         arguments = [f"--utterances={utterances}", f"--queries={queries}"]
         if corpus_copies:
             arguments = [f"--corpus-copies={corpus_copies}"]
+        if speakers:
+            arguments = [f"--speakers={speakers}"]
         self.stdout.write(self.in_scratch(arguments, database_url))
 
-    def measure(self, utterances: int, queries: int, corpus_copies: int) -> str:
+    def measure(self, utterances: int, queries: int, corpus_copies: int, speakers: int) -> str:
         """Return the report of the benchmark run in this (scratch) process."""
         from archive.benchmark import copies
+        from archive.benchmark import speakers as people
         from archive.benchmark.run import NotScratch, run, setting
 
+        if speakers:
+            try:
+                return people.report(speakers)
+            except NotScratch as error:
+                raise CommandError(str(error)) from error
         if corpus_copies:
             jobs = min(os.cpu_count() or 1, 4)
             return "\n".join([*setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
