@@ -7,11 +7,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.importing import editing
+from archive.importing.speakers import sort_name_of
 from archive.models import (
     Appearance,
     Event,
     SourceFile,
     Speaker,
+    SpeakerKind,
     SpeakerLabel,
     Utterance,
     UtteranceRedirect,
@@ -79,16 +81,19 @@ class EventAdmin(EventUploadAdminMixin, FixedSlugAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(SpeakerMergeAdminMixin, FixedSlugAdmin):
-    list_display = ["name", "role", "affiliation", "country", "kind", "resolved", "person"]
+    list_display = ["name", "sort_name", "role", "country", "kind", "resolved", "person"]
     # "Resolved: No" lists the speakers known only by a surname, first name or title: to review.
     list_filter = ["resolved", "kind", ("person", admin.EmptyFieldListFilter), "country"]
-    search_fields = ["name", "role", "affiliation", "labels__label", "person__name"]
+    # name_key: "sanchez" finds Sánchez here too.
+    search_fields = ["name", "name_key", "role", "affiliation", "labels__label", "person__name"]
     list_select_related = ["person"]
     autocomplete_fields = ["person"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerLabelInline]
 
     def save_model(self, request, obj, form, change):
+        if not obj.sort_name:
+            obj.sort_name = obj.name if obj.kind == SpeakerKind.ROLE else sort_name_of(obj.name)
         editing.save_speaker(speaker=obj)
 
     def save_formset(self, request, form, formset, change):

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from archive.models import Event, Speaker, Utterance
+from archive.quotation_marks import quoted
 from archive.search.forms import ArchiveSearchForm
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,7 @@ class SearchFeed(UtteranceFeedMixin, Feed):
         return form
 
     def title(self, obj):
-        return f"Diplomatic Statements Archive: quotes matching “{obj.cleaned_data['q']}”"
+        return f"Diplomatic Statements Archive: quotes matching {quoted(obj.cleaned_data['q'])}"
 
     def link(self, obj):
         return f"{reverse('archive:search')}?{self._query_string(obj)}"

@@ -54,3 +54,16 @@ def surname(name: str) -> str:
     """Return a name's last folded word: every name match needs it to agree ("" for none)."""
     tokens = name_tokens(name)
     return tokens[-1][:100] if tokens else ""
+
+
+def sort_key(sort_name: str) -> str:
+    """Return the A–Z key of a sort name ("Videgaray Caso, Luis" → "videgaray0caso00luis").
+
+    Folded words are joined by "0" and the family name ends in "00": locale collations ignore
+    spaces and commas, not digits, so the key sorts the same (family name, then given names,
+    word by word) on SQLite and under any PostgreSQL collation.
+    """
+    family, _, given = sort_name.partition(",")
+    key = "0".join(fold(family).split())
+    given_words = fold(given).split()
+    return f"{key}00{'0'.join(given_words)}" if given_words else key

@@ -49,3 +49,25 @@ def test_paragraphs_become_marks_on_the_text_and_come_back(migrate):
         SHOWN,
         [{"text": "Shown on the page.", "interpreted": False}],
     ]
+
+
+def test_speakers_get_their_registry_persons_sort_name_and_their_keys(migrate):
+    apps = migrate([("archive", "0015_source_files_for_pdfs")])
+    people = apps.get_model("registry", "Person").objects
+    person = people.create(
+        name="Park Jin", family_name="Park", sort_name="Park, Jin", slug="park-jin-migrated"
+    )
+    other = people.create(name="Luis Videgaray", family_name="Videgaray", slug="lv-migrated")
+    speakers = apps.get_model("archive", "Speaker").objects
+    speakers.create(name="Park Jin", slug="park-jin", person=person)
+    speakers.create(name="Ned Price", slug="ned-price", sort_name="Price, Ned")
+    speakers.create(name="Luis Videgaray", slug="lv", person=other, sort_name="Kept, As Given")
+    speakers.create(name="Pedro Sánchez", slug="pedro-sanchez")
+    apps = migrate([("archive", "0016_speaker_name_and_sort_keys")])
+    rows = apps.get_model("archive", "Speaker").objects.order_by("slug")
+    assert list(rows.values_list("slug", "sort_name", "name_key", "sort_key")) == [
+        ("lv", "Kept, As Given", "luis videgaray", "kept00as0given"),
+        ("ned-price", "Price, Ned", "ned price", "price00ned"),
+        ("park-jin", "Park, Jin", "park jin", "park00jin"),
+        ("pedro-sanchez", "", "pedro sanchez", "pedro0sanchez"),
+    ]

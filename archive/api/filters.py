@@ -66,8 +66,10 @@ class EventFilters(ListFilters):
 
 
 class SpeakerFilters(ListFilters):
-    """Speakers from one country (as the archive spells it), or of one kind."""
+    """Speakers by name (as the speakers page's box finds them), country (as the archive spells
+    it) or kind."""
 
+    q = forms.CharField(required=False, max_length=Speaker._meta.get_field("name").max_length)
     country = forms.CharField(required=False)
     kind = forms.ChoiceField(required=False, choices=SpeakerKind.choices)
 
@@ -79,6 +81,8 @@ class SpeakerFilters(ListFilters):
 
     def apply(self, speakers):
         data = self.cleaned_data
+        if data["q"]:
+            speakers = speakers.named_like(data["q"])
         if data["country"]:
             speakers = speakers.filter(country=data["country"])
         if data["kind"]:

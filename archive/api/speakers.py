@@ -22,9 +22,9 @@ def find_speaker(queryset, slug: str, url_name: str):
 
 
 class SpeakerListView(JsonApiMixin, ListView):
-    """Speakers by name, filtered by country and kind."""
+    """Speakers by name, filtered by name (`q`), country and kind."""
 
-    params = ("country", "kind", "page")
+    params = ("q", "country", "kind", "page")
     filters = SpeakerFilters
 
     def get_queryset(self):

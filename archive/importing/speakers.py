@@ -161,9 +161,10 @@ def create_speaker(
 
 
 def sort_name_of(name: str) -> str:
-    """Return "Surname, Given names" for a name the registry does not know."""
+    """Return "Surname, Given names" for a name the registry does not know, cut to its column."""
     words = name.split()
-    return f"{words[-1]}, {' '.join(words[:-1])}" if is_full_name(name) else name
+    sort_name = f"{words[-1]}, {' '.join(words[:-1])}" if is_full_name(name) else name
+    return sort_name[:SORT_NAME_SIZE]
 
 
 def match(

@@ -9,7 +9,10 @@ from django.urls import reverse
 
 from archive.models.choices import SpeakerKind
 from archive.models.events import Event
-from archive.names import surname
+from archive.names import fold, sort_key, surname
+
+# What each derived column is made from: save() refreshes a column when one of its sources is saved.
+DERIVED_FROM = {"surname_key": {"name"}, "name_key": {"name"}, "sort_key": {"name", "sort_name"}}
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -47,15 +50,31 @@ class SpeakerQuerySet(models.QuerySet):
             event_count=_count_per_speaker(self.model, "appearances"),
         )
 
+    def named_like(self, text: str):
+        """Return the speakers with a name word starting with each word of `text`, accents folded.
+
+        "sanchez" finds Pedro Sánchez, "lopez obrador" López Obrador, "jean-pierre" Karine
+        Jean-Pierre. A text with no Latin letter or digit ("王毅") is looked for as typed.
+        """
+        words = fold(text).split()
+        if not words:
+            return self.filter(name__icontains=text.strip()) if text.strip() else self
+        starts = [Q(name_key__startswith=word) | Q(name_key__contains=f" {word}") for word in words]
+        return self.filter(*starts)
+
+    def a_to_z(self):
+        """Return the speakers in A–Z order of their sort names (family name first)."""
+        return self.order_by("sort_key", "pk")
+
     def with_initial(self, letter: str):
-        """Return the speakers whose name starts with `letter`; "#" for any other start."""
+        """Return the speakers filed under `letter` in the A–Z; "#" for any other start."""
         if letter == "#":
-            return self.exclude(name__regex=r"^[A-Za-z]")
-        return self.filter(name__istartswith=letter)
+            return self.exclude(sort_key__regex=r"^[a-z]")
+        return self.filter(sort_key__startswith=letter.lower())
 
     def initials(self) -> set[str]:
-        """Return the upper-case first letters of the speakers' names."""
-        firsts = self.order_by().annotate(initial=Upper(Left("name", 1)))
+        """Return the upper-case initials the speakers are filed under in the A–Z."""
+        firsts = self.order_by().annotate(initial=Upper(Left("sort_key", 1)))
         return set(firsts.values_list("initial", flat=True).distinct())
 
     def countries(self):
@@ -70,6 +89,11 @@ class SpeakerQuerySet(models.QuerySet):
             .filter(utterance_count__gt=0)
             .order_by("-utterance_count", "name")
         )
+
+
+def name_keys(name: str, sort_name: str) -> tuple[str, str, str]:
+    """Return a speaker's surname_key, name_key and sort_key (the sort name, else the name)."""
+    return surname(name), fold(name)[:200], sort_key(sort_name or name)[:200]
 
 
 def _count_per_speaker(speaker_model, relation: str):
@@ -114,6 +138,18 @@ class Speaker(models.Model):
         editable=False,
         help_text="The name's last word folded, so matching loads only speakers who could agree.",
     )
+    name_key = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The name folded (lower case, no accents or punctuation), for the name box.",
+    )
+    sort_key = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The sort name (else the name) folded: the A–Z's order and initial.",
+    )
 
     objects = SpeakerQuerySet.as_manager()
 
@@ -122,17 +158,19 @@ class Speaker(models.Model):
         indexes = [
             models.Index(fields=["kind", "name"], name="speaker_kind_name_idx"),
             models.Index(fields=["surname_key"], name="speaker_surname_key_idx"),
+            models.Index(fields=["sort_key"], name="speaker_sort_key_idx"),
         ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        """Save the speaker with surname_key derived from the name."""
-        self.surname_key = surname(self.name)
+        """Save the speaker with its keys derived from the name and the sort name."""
+        self.surname_key, self.name_key, self.sort_key = name_keys(self.name, self.sort_name)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "surname_key"}
+        if update_fields is not None:
+            derived = {key for key, sources in DERIVED_FROM.items() if sources & {*update_fields}}
+            kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -140,6 +178,12 @@ class Speaker(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def initial(self) -> str:
+        """Return the letter the A–Z files the speaker under, "#" for none."""
+        first = self.sort_key[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
 
 
 class SpeakerLabelManager(models.Manager):

@@ -132,6 +132,11 @@ class Utterance(models.Model):
         """Return whether any paragraph is the interpreter's words."""
         return bool(self.interpreted_paragraphs)
 
+    @property
+    def interpreted_throughout(self) -> bool:
+        """Return whether every paragraph is the interpreter's words: cited "via interpreter"."""
+        return self.interpreted and len(self.interpreted_paragraphs) >= len(self.paragraphs)
+
 
 class UtteranceRedirect(models.Model):
     """Where the permalink of an utterance removed by a re-read now points."""

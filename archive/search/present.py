@@ -5,18 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from archive.models import Appearance, EventKind, Speaker
 from archive.search.analysis import Analyzer
 from archive.search.snippets import snippet
 
-CHART_WIDTH, CHART_HEIGHT = 600, 120
+CHART_WIDTH, CHART_HEIGHT, AXIS_SPACE = 600, 120, 18
+# A bar's widest slot: one year is a bar with its count, not a block across the chart.
+WIDEST_STEP = 64
+# Count labels: the largest size, the smallest read across a bar, a digit's width in ems.
+COUNT_FONT, LEAST_ACROSS, DIGIT_EM = 12, 8, 0.62
 BAR = (
     '<a href="{}"><rect class="bar" x="{}" y="{}" width="{}" height="{}">'
-    "<title>{}: {}</title></rect></a>"
+    '<title>{}: {}</title></rect><text class="bar-count" x="{}" y="{}" text-anchor="{}"'
+    ' font-size="{}"{}>{}</text></a>'
 )
+YEAR = '<text class="axis" x="{}" y="{}" text-anchor="{}">{}</text>'
 
 
 @dataclass
@@ -123,13 +129,15 @@ def facet_lists(counts: dict, limit: int = 10) -> dict[str, list[dict]]:
 
 
 def year_chart(years: list[dict], query) -> dict | None:
-    """Return the geometry of an SVG bar chart of matches per year, gaps as empty years."""
+    """Return an SVG bar chart of matches per year, gaps as empty years, bars with their counts."""
     counts = {int(item["value"]): item["count"] for item in years if item["value"].isdigit()}
     if not counts:
         return None
     first, last = min(counts), max(counts)
     span, peak = last - first + 1, max(counts.values())
-    step = CHART_WIDTH / span
+    step = min(CHART_WIDTH / span, WIDEST_STEP)
+    left = (CHART_WIDTH - step * span) / 2  # few years: the bars stand in the middle
+    labels = count_labels(step, max(len(f"{n:,}") for n in counts.values()))
     bars = []
     for offset, year in enumerate(range(first, last + 1)):
         count = counts.get(year, 0)
@@ -138,24 +146,60 @@ def year_chart(years: list[dict], query) -> dict | None:
             {
                 "year": year,
                 "count": count,
-                "x": round(offset * step, 1),
-                "y": round(CHART_HEIGHT - height, 1),
-                "width": round(max(step - 1, 1), 1),
+                "x": round(left + offset * step, 1),
+                "y": round(labels["space"] + CHART_HEIGHT - height, 1),
+                "width": round(max(step - 2, 1), 1),
                 "height": height,
+                "center": round(left + (offset + 0.5) * step, 1),
                 "url": _year_link(query, year) if count else "",
             }
         )
+    drawn = (_bar_args(bar, labels) for bar in bars if bar["count"])
     return {
         "bars": bars,
         # Written here, not in the template: twenty bars of seven variables took 5 ms there.
-        "svg_bars": format_html_join("", BAR, (_bar_args(bar) for bar in bars if bar["count"])),
+        "svg_bars": format_html_join("", BAR, drawn),
+        "svg_years": format_html_join("", YEAR, _year_labels(bars, step, labels["space"])),
         "first": first,
         "last": last,
         "peak": peak,
         "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
+        "height": labels["space"] + CHART_HEIGHT + AXIS_SPACE,
     }
 
 
-def _bar_args(bar: dict) -> tuple:
-    return (bar["url"], bar["x"], bar["y"], bar["width"], bar["height"], bar["year"], bar["count"])
+def count_labels(step: float, longest: int) -> dict:
+    """Return how counts fit over bars `step` wide: across, else upright, else not at all."""
+    across = min(COUNT_FONT, round(step / (DIGIT_EM * longest), 1))
+    if across >= LEAST_ACROSS:
+        return {"font": across, "upright": False, "space": COUNT_FONT + 4}
+    # Upright, a digit's height (about 0.7 em) must fit the bar's slot.
+    upright = min(COUNT_FONT - 1, round(step / 0.75, 1))
+    if upright < LEAST_ACROSS - 1:
+        return {"font": 0, "upright": False, "space": 4}  # the bars' tooltips tell the counts
+    return {"font": upright, "upright": True, "space": round(upright * DIGIT_EM * longest) + 6}
+
+
+def _bar_args(bar: dict, labels: dict) -> tuple:
+    x, y = bar["center"], round(bar["y"] - 3, 1)
+    upright = format_html(' transform="rotate(-90 {} {})" dominant-baseline="middle"', x, y)
+    return (
+        *(bar[key] for key in ("url", "x", "y", "width", "height", "year", "count")),
+        x,
+        y,
+        "start" if labels["upright"] else "middle",
+        labels["font"],
+        upright if labels["upright"] else "",
+        f"{bar['count']:,}" if labels["font"] else "",
+    )
+
+
+def _year_labels(bars: list[dict], step: float, top: float) -> list[tuple]:
+    """Return each year under its bar when the years fit, else the first and the last."""
+    baseline = top + CHART_HEIGHT + 14
+    if step >= 36 or len(bars) == 1:
+        return [(bar["center"], baseline, "middle", bar["year"]) for bar in bars]
+    return [
+        (bars[0]["x"], baseline, "start", bars[0]["year"]),
+        (bars[-1]["x"] + bars[-1]["width"], baseline, "end", bars[-1]["year"]),
+    ]

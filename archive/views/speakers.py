@@ -19,10 +19,12 @@ FILTER_KINDS = [
     (SpeakerKind.MODERATOR, "Moderators and spokespeople"),
 ]
 ROLES_SHOWN = 12
+NAME_LENGTH = Speaker._meta.get_field("name").max_length
 
 
 class SpeakerListView(ListView):
-    """An A–Z index of the people who speak, filtered by country, kind and initial."""
+    """An A–Z index by family name of the people who speak, found by name, country, kind and
+    initial."""
 
     template_name = "archive/speaker_list.html"
     context_object_name = "speakers"
@@ -37,26 +39,29 @@ class SpeakerListView(ListView):
             "kind": get.get("kind") if get.get("kind") in kinds else "",
             "country": get.get("country", "").strip(),
             "letter": letter if letter in LETTERS or letter == OTHER_LETTER else "",
+            "q": " ".join(get.get("q", "").split())[:NAME_LENGTH],
         }
 
     def get_queryset(self):
         self.filters = self.get_filters()
-        speakers = Speaker.objects.with_subquery_counts().order_by("name", "pk")
-        kind, country, letter = (self.filters[key] for key in ("kind", "country", "letter"))
-        speakers = speakers.filter(kind=kind) if kind else speakers.identified()
+        kind, country, letter, q = (self.filters[key] for key in ("kind", "country", "letter", "q"))
+        speakers = Speaker.objects.filter(kind=kind) if kind else Speaker.objects.identified()
         if country:
             speakers = speakers.filter(country=country)
-        return speakers.with_initial(letter) if letter else speakers
+        # The letters offered are those of the speakers the other filters leave.
+        self.unlettered = speakers.named_like(q)
+        speakers = self.unlettered.with_initial(letter) if letter else self.unlettered
+        return speakers.with_subquery_counts().a_to_z()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        initials = Speaker.objects.identified().initials()
+        initials = self.unlettered.initials()
         context["letters"] = [(letter, letter in initials) for letter in LETTERS]
         context["other_initials"] = bool(initials - set(LETTERS))
         context["countries"] = Speaker.objects.countries()
         context["kinds"] = FILTER_KINDS
         context["filters"] = self.filters
-        if self.filters["kind"] != SpeakerKind.ROLE:
+        if self.filters["kind"] != SpeakerKind.ROLE and not self.filters["q"]:
             context["role_speakers"] = Speaker.objects.roles().most_quoted()[:ROLES_SHOWN]
         return context
 

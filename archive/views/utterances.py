@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import DetailView
 
 from archive.models import Appearance, Utterance, UtteranceRedirect
@@ -35,4 +36,5 @@ class UtteranceDetailView(DetailView):
         context["role"] = "" if role.casefold() in utterance.speaker.name.casefold() else role
         context["transcript_page"] = transcript_page(utterance)
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
+        context["accessed"] = timezone.localdate()
         return context

@@ -45,3 +45,13 @@ def test_corpus_copies_prints_both_import_rows():
     assert "imported 1 times over" in report
     assert "| import_reading, files read beforehand | 848 |" in report
     assert "(files read, imported and indexed) | 848 |" in report
+
+
+def test_speakers_prints_the_pages_and_both_ways_of_folding():
+    out = StringIO()
+    call_command("benchmark", speakers=300, stdout=out)
+    report = out.getvalue()
+    assert "300 speakers created" in report
+    for row in ("A–Z, first page", "name box “sanchez”", "API /api/speakers/?q=cho"):
+        assert f"| {row} |" in report
+    assert "| named_like(“sanchez”), folded in Python |" in report

@@ -9,6 +9,7 @@ import pytest
 from django.utils.text import slugify
 
 from archive.models import Appearance, Event, Speaker, SpeakerLabel, Utterance
+from archive.registry.models import Person
 from tests.chromium import CHROMIUM_ARGS, chromium_path
 
 SEED_TITLE = (
@@ -232,3 +233,33 @@ def add_events(count, start=datetime.date(2017, 5, 18), speaker=None):
 def more_events(db):
     """Return the function that adds extra events, for query counts at two sizes."""
     return add_events
+
+
+def registry_speaker(slug, **fields):
+    """Return a speaker of a registry person, named and sorted as the importer names them."""
+    person = Person.objects.get(slug=slug)
+    return Speaker.objects.create(
+        name=person.name, slug=person.slug, person=person, sort_name=person.sort_name, **fields
+    )
+
+
+def speaker(name, sort_name="", **fields):
+    """Return a new speaker, slugged from the name unless a slug is given."""
+    fields.setdefault("slug", slugify(name))
+    return Speaker.objects.create(name=name, sort_name=sort_name, **fields)
+
+
+@pytest.fixture
+def people(db):
+    """Return speakers with the names that trip an A–Z or a name box up, by key."""
+    return {
+        "park": registry_speaker("park-jin", country="South Korea"),
+        "videgaray": registry_speaker("luis-videgaray-caso", country="Mexico"),
+        "biden": registry_speaker("joseph-r-biden-jr", country="United States"),
+        "amlo": registry_speaker("andres-manuel-lopez-obrador", country="Mexico"),
+        "kjp": registry_speaker("karine-jean-pierre", country="United States"),
+        "blinken": registry_speaker("antony-j-blinken", country="United States"),
+        "sanchez": speaker("Pedro Sánchez", "Sánchez, Pedro", country="Spain"),
+        "cho": speaker("Eunjong Cho", "Cho, Eunjong", kind="journalist"),
+        "moderator": speaker("Moderator", "Moderator", kind="role"),
+    }

@@ -1,5 +1,6 @@
 """A new reader in a real Chromium: from the home page to a quote, its speaker and its date."""
 
+import datetime
 import re
 
 import pytest
@@ -61,14 +62,18 @@ def test_reader_walks_from_home_to_a_quote_its_speaker_and_its_date(live_server,
     expect(page.get_by_role("link", name=re.compile("^Press Availability With"))).to_be_visible()
 
 
-def test_citation_copies_with_one_click(live_server, page, seed):
+def test_citation_copies_with_one_click(live_server, page, seed, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 6))
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(live_server.url + seed["market"].get_absolute_url())
     page.get_by_role("button", name="Copy citation").click()
     expect(page.get_by_role("status")).to_have_text("Citation copied.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Rex W. Tillerson (Secretary of State), “Press Availability With")
-    assert copied.endswith(f"{live_server.url}{seed['market'].get_absolute_url()}")
+    permalink = f"{live_server.url}{seed['market'].get_absolute_url()}"
+    assert copied.endswith(
+        f"Diplomatic Statements Archive, {permalink} (accessed 6 December 2026)."
+    )
 
 
 def test_keyboard_user_sees_the_skip_link_and_focus(live_server, page, seed):

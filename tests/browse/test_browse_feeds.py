@@ -151,3 +151,9 @@ def test_a_failing_engine_makes_the_search_feed_unavailable_not_empty(
         "Search feed failed for 'market'" in caplog.text
         and "index folder unreadable" in caplog.text
     )
+
+
+def test_search_feed_title_quotes_a_phrase_once(client, seed):
+    response = client.get("/feeds/search/", {"q": '"we are the market"'})
+    title = ET.fromstring(response.content).find(f"{ATOM}title").text
+    assert title == "Diplomatic Statements Archive: quotes matching “we are the market”"

@@ -83,3 +83,55 @@ def test_citation_does_not_repeat_a_role_the_name_holds(client, seed):
     market.speaker.save()
     Appearance.objects.filter(speaker=market.speaker).update(role="Representative")
     assert "Representative of Russia," in citation_of(client, market)
+
+
+def test_citation_of_original_words_carries_no_interpreter_note(client, seed):
+    assert "interpreter" not in citation_of(client, seed["market"])
+
+
+def test_citation_of_an_interpreters_words_says_so(client, seed):
+    osorio = seed["utterances"][3]  # every paragraph interpreted
+    assert "18 May 2017 (via interpreter)." in citation_of(client, osorio)
+
+
+def test_citation_of_a_turn_partly_interpreted_says_so(client, seed):
+    videgaray = seed["utterances"][1]  # English, then the interpreter's words
+    assert "18 May 2017 (partly via interpreter)." in citation_of(client, videgaray)
+
+
+def test_citation_carries_the_date_it_was_accessed(client, seed, monkeypatch):
+    import datetime
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 6))
+    citation = citation_of(client, seed["market"])
+    url = f"http://testserver/utterances/{seed['market'].pk}/"
+    assert citation.endswith(
+        f'<a href="{url}">{url}</a> (accessed <time datetime="2026-12-06">6 December 2026</time>).'
+    )
+
+
+def test_citation_quotes_an_event_title_holding_quotes_once(client, seed):
+    event = seed["event"]
+    event.title = 'Remarks on "Fentanyl"'
+    event.save()
+    assert "“Remarks on ‘Fentanyl’”," in citation_of(client, seed["market"])
+
+
+def page_title(response):
+    return response.content.decode().split("<title>", 1)[1].split("</title>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('"We are the market."', "“We are the market.”"),
+        ("“We are the market.”", "“We are the market.”"),
+        ('He said "we are the market" twice.', "“He said ‘we are the market’ twice.”"),
+    ],
+)
+def test_a_quote_pages_title_does_not_nest_quotes(client, seed, text, shown):
+    market = seed["market"]
+    market.text = text
+    market.save()
+    title = page_title(client.get(market.get_absolute_url()))
+    assert title == f"Rex W. Tillerson, 18 May 2017: {shown} · Diplomatic Statements Archive"

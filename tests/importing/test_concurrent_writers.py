@@ -81,7 +81,7 @@ def other_copy(seed_bytes: bytes) -> bytes:
 def kellys(seed_bytes):
     """Import the seed and return its John Kelly and a second Kelly to merge him into."""
     import_source(data=seed_bytes)
-    kelly = Speaker.objects.get(name="John F. Kelly")
+    kelly = Speaker.objects.get(name="John F. Kelly")  # as the registry names him
     return kelly, Speaker.objects.create(name="J. F. Kelly", slug="j-f-kelly")
 
 

@@ -94,7 +94,7 @@ def test_speakers_refuse_a_bad_filter_with_a_400_naming_it(client, archive, para
     ("url", "params", "accepted"),
     [
         ("/api/events/", {"speakr": "x"}, ["speaker", "kind", "from", "to", "page"]),
-        ("/api/speakers/", {"name": "x"}, ["country", "kind", "page"]),
+        ("/api/speakers/", {"name": "x"}, ["q", "country", "kind", "page"]),
         ("/api/events/tokyo-2022", {"sort": "oldest"}, ["page"]),
         ("/api/speakers/fumio-kishida", {"kind": "official"}, []),
         ("/api/speakers/fumio-kishida/utterances", {"sort": "oldest"}, ["page"]),

@@ -41,6 +41,12 @@ class Command(BaseCommand):
             help="instead: import fixtures/sources this many times over and print import rates",
         )
         parser.add_argument(
+            "--speakers",
+            type=int,
+            default=0,
+            help="instead: time the speakers page's name box and A–Z over this many speakers",
+        )
+        parser.add_argument(
             "--database-url",
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
@@ -48,12 +54,17 @@ class Command(BaseCommand):
         parser.add_argument("--phase", default="", help=SCRATCH_MARK)
 
     def handle(self, *args, utterances, queries, engine, corpus_copies, database_url, **options):
+        speakers = options["speakers"]
         if os.environ.get(SCRATCH_MARK) == "1":
-            self.stdout.write(self.in_phase(options["phase"], utterances, queries, corpus_copies))
+            phase = options["phase"]
+            self.stdout.write(self.in_phase(phase, utterances, queries, corpus_copies, speakers))
             return
         with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as scratch:
             runner = Scratch(Path(scratch), database_url)
-            if corpus_copies:
+            if speakers:
+                text = runner.run("speakers", f"--speakers={speakers}", raw=True)
+                command = f"--speakers={speakers}"
+            elif corpus_copies:
                 text = runner.run("copies", f"--corpus-copies={corpus_copies}", raw=True)
                 command = f"--corpus-copies={corpus_copies}"
             else:
@@ -76,11 +87,16 @@ class Command(BaseCommand):
             phases["postgres"] = runner.run("postgres", f"--queries={queries}")
         return report(imported["setting"], queries, imported, phases)
 
-    def in_phase(self, phase: str, utterances: int, queries: int, corpus_copies: int) -> str:
+    def in_phase(
+        self, phase: str, utterances: int, queries: int, corpus_copies: int, speakers: int
+    ) -> str:
         """Run one phase in this (scratch) process and return its figures as JSON or text."""
         from archive.benchmark import copies, run
+        from archive.benchmark import speakers as people
 
         try:
+            if phase == "speakers":
+                return people.report(speakers)
             if phase == "copies":
                 jobs = min(os.cpu_count() or 1, 4)
                 return "\n".join([*run.setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
