@@ -151,3 +151,19 @@ def select_in(model, names: Sequence[str], key: str, values: Iterable) -> list[t
             )
             found.extend(cursor.fetchall())
     return found
+
+
+def select_prefix(model, names: Sequence[str], key: str, prefix: str, limit: int) -> list[tuple]:
+    """Return the `names` columns of at most `limit` rows whose `key` starts with `prefix`."""
+    db = connections[router.db_for_read(model)]
+    quote = db.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    where = quote(model._meta.get_field(key).column)
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    with db.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {quote(model._meta.db_table)} "
+            f"WHERE {where} LIKE %s ESCAPE '\\' LIMIT {int(limit)}",
+            [escaped + "%"],
+        )
+        return cursor.fetchall()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
+from archive import rows
 from archive.importing.directory import Directory, Known, only_one
 from archive.models import Speaker, SpeakerKind
 from archive.names import fold, is_full_name, name_tokens, surname
@@ -67,9 +68,15 @@ def same_journalist(name: str, outlet: str, known_name: str, known_outlet: str) 
 
 def by_first_name(first: str, outlet: str) -> list[tuple]:
     """Return (id, name, affiliation) of journalists of that outlet whose name starts so."""
-    found = Speaker.objects.filter(kind=SpeakerKind.JOURNALIST, name__istartswith=first)
-    rows = found.values_list("pk", "name", "affiliation")[:200]
-    return [row for row in rows if outlets_agree(outlet, row[2])]
+    # name_key is the name folded (lower case, no accents), as `first` is.
+    found = rows.select_prefix(
+        Speaker, ["id", "name", "affiliation", "kind"], "name_key", first, 200
+    )
+    return [
+        (pk, name, affiliation)
+        for pk, name, affiliation, kind in found
+        if kind == SpeakerKind.JOURNALIST and outlets_agree(outlet, affiliation)
+    ]
 
 
 def match_journalist(reading: SpeakerReading, directory: Directory) -> Known | None:
