@@ -23,13 +23,17 @@ class SearchView(JsonApiMixin, View):
         number = page_number(request)
         outcome = service.run(form, number)
         if not outcome.searched:
-            raise ApiError("Give words to search for in q.")
+            raise ApiError("Give words to search for in q, or a filter to list what it keeps.")
         if outcome.error:
             raise ApiError(outcome.error, status=503)
         if outcome.page.number != number:
             raise self.page_refused(number, outcome.page.paginator.num_pages)
         results = [
-            {**utterance_json(request, row.utterance, row.role), "snippet": str(row.snippet)}
+            {
+                **utterance_json(request, row.utterance, row.role),
+                "snippet": str(row.snippet),
+                "snippet_words": row.words,
+            }
             for row in outcome.rows
         ]
         return JsonResponse(

@@ -21,6 +21,14 @@ WORDS = [
     ("original", "Original words only"),
     ("interpreted", "Interpreted only"),
 ]
+# Where the words of a search are sought, by the words chosen: the paragraphs of that kind (the
+# speaker's names and the event's title still count); all words: every text field.
+SCOPES = {
+    "": ("content",),
+    "original": ("text", "names", "title"),
+    "interpreted": ("via_interpreter", "names", "title"),
+}
+FILTERS = ("speaker", "event", "kind", "country", "from", "to", "words")
 
 
 def clean_text(text: str) -> str:
@@ -142,16 +150,36 @@ class ArchiveSearchForm(SearchForm):
         self.parsed = syntax.parse(cleaned.get("q") or "")
         return cleaned
 
+    @property
+    def filtered(self) -> bool:
+        """Return whether a valid form has any filter (which lists without a search word)."""
+        return self.is_valid() and any(self.cleaned_data.get(name) for name in FILTERS)
+
+    @property
+    def searchable(self) -> bool:
+        """Return whether there is something to search for or list: words, or a filter."""
+        return self.is_valid() and (not self.parsed.is_empty or self.filtered)
+
+    @property
+    def scope(self) -> str:
+        """Return the words searched: "" (all), "original" or "interpreted"."""
+        return (self.cleaned_data.get("words") or "") if self.is_valid() else ""
+
     def search(self):
-        """Return the SearchQuerySet of the query with filters, facets and order applied."""
-        if not self.is_valid() or self.parsed.is_empty:
+        """Return the SearchQuerySet of the query with filters, facets and order applied.
+
+        With filters and no words it lists what the filters let through, newest first.
+        """
+        if not self.searchable:
             return EmptySearchQuerySet()
-        sqs = self.parsed.apply(self.searchqueryset)
+        sqs = self.parsed.apply(self.searchqueryset.all(), SCOPES[self.scope])
         for narrow in self.narrow_queries(sqs.query):
             sqs = sqs.narrow(narrow)
         for name in FACETS:
             sqs = sqs.facet(name)
         order = SORTS.get(self.cleaned_data.get("sort") or "relevance")
+        if order is None and self.parsed.is_empty:
+            order = SORTS["newest"]  # nothing to rank by
         if order:
             sqs = sqs.order_by(order)
         return sqs.load_all() if self.load_all else sqs
@@ -167,8 +195,8 @@ class ArchiveSearchForm(SearchForm):
         if data.get("to"):
             fragments.append(query.build_query_fragment("day", "lte", day_number(data["to"])))
         if data.get("words"):
-            interpreted = data["words"] == "interpreted"
+            # Turns with paragraphs of that kind, also where only a name or the title matched.
             # "content" gives interpreted:(true); "exact" would quote it, and Whoosh has no
             # phrase search on a boolean field.
-            fragments.append(query.build_query_fragment("interpreted", "content", interpreted))
+            fragments.append(query.build_query_fragment(data["words"], "content", True))
         return fragments

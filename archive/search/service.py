@@ -12,6 +12,7 @@ from haystack.query import EmptySearchQuerySet
 
 from archive.search import analysis, syntax
 from archive.search.present import Row, facet_lists, result_rows
+from archive.search.snippets import marked
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 20
@@ -49,10 +50,14 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
     try:
         outcome.page = paginate(sqs, requested, page_size, outcome.notes)
         outcome.facets = facet_lists(sqs.facet_counts())
-        if outcome.total == 0:
+        if outcome.total == 0 and not form.parsed.is_empty:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
         outcome.rows = result_rows(
-            outcome.page.object_list, form.parsed.highlights, analysis.current()
+            outcome.page.object_list,
+            form.parsed.highlights,
+            analysis.current(),
+            form.scope,
+            form.cleaned_data.get("q") or "",
         )
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
@@ -103,3 +108,15 @@ def suggest(text: str, words: list[str]) -> str | None:
             if fixed != word and syntax.PLAIN_WORD.fullmatch(fixed):
                 corrections[word] = fixed
     return syntax.replace_words(text, corrections) if corrections else None
+
+
+def marked_paragraphs(utterance, query: str) -> list[dict]:
+    """Return the utterance's paragraphs, escaped, with the words of a search marked."""
+    words = syntax.parse(query).highlights if query else []
+    if not words:
+        return utterance.paragraphs
+    analyzer = analysis.current()
+    return [
+        {**paragraph, "text": marked(paragraph["text"], words, analyzer)}
+        for paragraph in utterance.paragraphs
+    ]

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 
 from archive.models import Appearance, Utterance, UtteranceRedirect
+from archive.search import service
 from archive.views.events import transcript_page
 
 
@@ -35,4 +36,6 @@ class UtteranceDetailView(DetailView):
         context["role"] = "" if role.casefold() in utterance.speaker.name.casefold() else role
         context["transcript_page"] = transcript_page(utterance)
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
+        # Reached from a search result: the words searched for are marked.
+        context["paragraphs"] = service.marked_paragraphs(utterance, self.request.GET.get("q", ""))
         return context
