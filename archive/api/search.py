@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.views.generic import View
 
 from archive.api.base import ApiError, JsonApiMixin, page_links, page_number, past_the_last
-from archive.api.shapes import utterance_json
+from archive.api.shapes import speaker_json, utterance_json
 from archive.search import service
 from archive.search.forms import ArchiveSearchForm
 
@@ -41,6 +41,7 @@ class SearchView(JsonApiMixin, View):
                 "query": str(form.parsed),
                 "pagination": page_links(request, outcome.page, service.MAX_PAGE),
                 "results": results,
+                "speakers": [speaker_json(request, s) for s in outcome.speakers],
                 "facets": outcome.facets,
                 "suggestion": outcome.suggestion,
                 "notes": outcome.notes,

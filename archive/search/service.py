@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from haystack import connections
 from haystack.query import EmptySearchQuerySet
 
-from archive.search import analysis, syntax
+from archive.search import analysis, people, syntax
 from archive.search.present import Row, facet_lists, result_rows
 from archive.search.snippets import marked
 
@@ -29,6 +29,7 @@ class Outcome:
     searched: bool = False
     page: Page | None = None
     rows: list[Row] = field(default_factory=list)
+    speakers: list = field(default_factory=list)  # the people the search's words name
     facets: dict = field(default_factory=dict)
     suggestion: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -46,6 +47,8 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
     if isinstance(sqs, EmptySearchQuerySet):
         return outcome
     outcome.searched = True
+    if not form.parsed.is_empty and not form.cleaned_data.get("speaker"):
+        outcome.speakers = people.speakers_named(form.cleaned_data["q"])
     requested = page_number(page_param, outcome.notes)
     try:
         outcome.page = paginate(sqs, requested, page_size, outcome.notes)
