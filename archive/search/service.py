@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from haystack import connections
-from haystack.query import EmptySearchQuerySet
+from haystack.inputs import Exact
+from haystack.query import SQ, EmptySearchQuerySet, SearchQuerySet
 
 from archive.search import analysis, people, syntax
+from archive.search.documents import day_number
 from archive.search.present import Row, facet_lists, result_rows
 from archive.search.snippets import marked
 
@@ -123,3 +125,31 @@ def marked_paragraphs(utterance, query: str) -> list[dict]:
         {**paragraph, "text": marked(paragraph["text"], words, analyzer)}
         for paragraph in utterance.paragraphs
     ]
+
+
+SIMILAR, SAME_EVENT = 5, 2
+
+
+def similar(utterance, limit: int = SIMILAR) -> list[Row]:
+    """Return the statements most like an utterance's words ("more like this", by the engine).
+
+    Only other speakers' or other days' statements, and at most SAME_EVENT from its own event,
+    so that other occasions show. Never raises: a broken engine gives none.
+    """
+    same = SQ(speaker=Exact(utterance.speaker.slug)) & SQ(day=day_number(utterance.event.date))
+    try:
+        sqs = SearchQuerySet().more_like_this(utterance).exclude(same).load_all()
+        found, at_event = [], 0
+        for result in sqs[: limit * 4]:
+            if result.object is None or (
+                result.object.event_id == utterance.event_id and at_event == SAME_EVENT
+            ):
+                continue
+            at_event += result.object.event_id == utterance.event_id
+            found.append(result)
+            if len(found) == limit:
+                break
+        return result_rows(found, [], analysis.current())
+    except Exception:
+        log.exception("Similar statements failed for utterance %s", utterance.pk)
+        return []

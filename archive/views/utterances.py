@@ -38,4 +38,5 @@ class UtteranceDetailView(DetailView):
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
         # Reached from a search result: the words searched for are marked.
         context["paragraphs"] = service.marked_paragraphs(utterance, self.request.GET.get("q", ""))
+        context["similar"] = service.similar(utterance)
         return context
