@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django import forms
@@ -12,7 +13,7 @@ from haystack.inputs import Exact
 from haystack.query import EmptySearchQuerySet
 
 from archive.models import Event, EventKind, Speaker
-from archive.search import syntax
+from archive.search import people, syntax
 
 FACETS = ("speaker", "year", "kind")
 SORTS = {"relevance": None, "newest": "-day", "oldest": "day"}
@@ -29,6 +30,8 @@ SCOPES = {
     "interpreted": ("via_interpreter", "names", "title"),
 }
 FILTERS = ("speaker", "event", "kind", "country", "from", "to", "words")
+MAX_QUOTE = 1000
+SLUG = re.compile(r"[-a-z0-9_]+")
 
 
 def clean_text(text: str) -> str:
@@ -89,6 +92,14 @@ class QuickSelect(forms.Select):
         )
 
 
+def speaker_by_slug(slug: str) -> Speaker:
+    """Return the speaker with this slug (or merged into it); a ValidationError if none."""
+    speaker = Speaker.objects.find(slug)
+    if speaker is None:
+        raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+    return speaker
+
+
 def day_number(date) -> int:
     """Return a date as the integer yyyymmdd the index filters on."""
     return date.year * 10000 + date.month * 100 + date.day
@@ -129,9 +140,7 @@ class ArchiveSearchForm(SearchForm):
     def clean_speaker(self):
         slug = self.cleaned_data["speaker"]
         if slug:
-            self.speaker_obj = Speaker.objects.find(slug)
-            if self.speaker_obj is None:
-                raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+            self.speaker_obj = speaker_by_slug(slug)
             # A merged speaker's old slug searches the speaker it was merged into.
             slug = self.speaker_obj.slug
         return slug
@@ -200,3 +209,46 @@ class ArchiveSearchForm(SearchForm):
             # phrase search on a boolean field.
             fragments.append(query.build_query_fragment(data["words"], "content", True))
         return fragments
+
+
+class QuoteCheckForm(forms.Form):
+    """A quote as remembered; optionally who said it (a name or a slug) and when."""
+
+    q = forms.CharField(
+        label="The quote as you remember it",
+        max_length=MAX_QUOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    speaker = forms.CharField(required=False, max_length=200, label="Who said it (optional)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        date_widget = forms.DateInput(attrs={"type": "date"})
+        self.fields["from"] = forms.DateField(required=False, label="From", widget=date_widget)
+        self.fields["to"] = forms.DateField(required=False, label="To", widget=date_widget)
+        self.speaker_obj = None
+
+    def clean_q(self):
+        quote = clean_text(self.cleaned_data["q"])
+        if not syntax.PLAIN_WORD.search(quote):
+            raise forms.ValidationError("Give the words of the quote: letters or numbers.")
+        return quote
+
+    def clean_speaker(self):
+        """Return the speaker's slug: given as a slug, or as a name the archive knows."""
+        given = clean_text(self.cleaned_data["speaker"])
+        if not given:
+            return ""
+        if SLUG.fullmatch(given) and Speaker.objects.find(given):
+            self.speaker_obj = Speaker.objects.find(given)
+        else:
+            named = people.speakers_named(given, limit=1)
+            if not named:
+                raise forms.ValidationError(f"No speaker named “{given}” is in the archive.")
+            self.speaker_obj = named[0]
+        return self.speaker_obj.slug
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_reversed_dates(cleaned)
+        return cleaned

@@ -45,13 +45,7 @@ def result_rows(results, words: list, analyzer: Analyzer, scope: str = "", query
     `query` is the search as typed, for the links that mark its words on the quote's page.
     """
     utterances = [result.object for result in results if result.object is not None]
-    pairs = {(u.event_id, u.speaker_id) for u in utterances}
-    roles = {}
-    if pairs:
-        found = Appearance.objects.filter(
-            event_id__in={e for e, _ in pairs}, speaker_id__in={s for _, s in pairs}
-        ).values_list("event_id", "speaker_id", "role")
-        roles = {(e, s): role for e, s, role in found}
+    roles = roles_of(utterances)
     urls = {}  # one reverse() per speaker and event on the page, not three per row
     marking = f"?{urlencode({'q': query})}" if query else ""
     rows = []
@@ -71,6 +65,17 @@ def result_rows(results, words: list, analyzer: Analyzer, scope: str = "", query
             )
         )
     return rows
+
+
+def roles_of(utterances) -> dict[tuple[int, int], str]:
+    """Return each speaker's role at each event of the utterances, by (event id, speaker id)."""
+    pairs = {(u.event_id, u.speaker_id) for u in utterances}
+    if not pairs:
+        return {}
+    found = Appearance.objects.filter(
+        event_id__in={e for e, _ in pairs}, speaker_id__in={s for _, s in pairs}
+    ).values_list("event_id", "speaker_id", "role")
+    return {(e, s): role for e, s, role in found if (e, s) in pairs}
 
 
 def scoped_snippet(utterance, words: list, analyzer: Analyzer, scope: str) -> tuple:

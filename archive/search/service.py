@@ -11,7 +11,7 @@ from haystack import connections
 from haystack.inputs import Exact
 from haystack.query import SQ, EmptySearchQuerySet, SearchQuerySet
 
-from archive.search import analysis, people, syntax
+from archive.search import analysis, comparison, people, quote_check, syntax
 from archive.search.documents import day_number
 from archive.search.present import Row, facet_lists, result_rows
 from archive.search.snippets import marked
@@ -32,6 +32,9 @@ class Outcome:
     page: Page | None = None
     rows: list[Row] = field(default_factory=list)
     speakers: list = field(default_factory=list)  # the people the search's words name
+    # A phrase that matched nothing, checked as a quote: the phrase and its exact or close matches.
+    checked: str = ""
+    closest: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
     suggestion: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -57,6 +60,7 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
         outcome.facets = facet_lists(sqs.facet_counts())
         if outcome.total == 0 and not form.parsed.is_empty:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
+            outcome.checked, outcome.closest = closest_to_phrase(form)
         outcome.rows = result_rows(
             outcome.page.object_list,
             form.parsed.highlights,
@@ -153,3 +157,29 @@ def similar(utterance, limit: int = SIMILAR) -> list[Row]:
     except Exception:
         log.exception("Similar statements failed for utterance %s", utterance.pk)
         return []
+
+
+CLOSEST = 3
+
+
+def check_quote(form, absolute=str, limit: int = quote_check.RESULTS):
+    """Check the quote of a valid QuoteCheckForm: the Check and each match as shown, ranked."""
+    data = form.cleaned_data
+    answer = quote_check.check(
+        data["q"], speaker=data["speaker"], start=data.get("from"), end=data.get("to"), limit=limit
+    )
+    return answer, [comparison.show(match, data["q"], absolute) for match in answer.matches]
+
+
+def closest_to_phrase(form) -> tuple[str, list]:
+    """Return the longest phrase searched (which matched nothing) and its close statements."""
+    phrases = [c.text for group in form.parsed.groups for c in group if c.phrase]
+    if not phrases:
+        return "", []
+    data = form.cleaned_data
+    quote = max(phrases, key=len)
+    answer = quote_check.check(
+        quote, speaker=data.get("speaker") or "", start=data.get("from"), end=data.get("to")
+    )
+    found = [m for m in answer.matches if m.verdict != quote_check.NOT_FOUND][:CLOSEST]
+    return quote, [comparison.show(match, quote) for match in found]
