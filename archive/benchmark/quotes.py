@@ -95,17 +95,21 @@ def measure(check, found: list[Case], held_out: list[Case]) -> dict:
         close += rank is not None and answer.matches[rank].verdict in {"exact", "close"}
         if rank != 0:
             misses.append((case.mutation, case.quote))
-    wrong_close = 0
+    called = []  # held-out sentences the check called close, and to what
     for case in held_out:
-        answer, wall, cpu = timed(check, case.quote)
-        wrong_close += answer.verdict in {"exact", "close"}
+        answer, _, _ = timed(check, case.quote)
+        if answer.verdict in {"exact", "close"}:
+            best = answer.matches[0]
+            start, end = best.span
+            called.append((case.quote, best.utterance.text[start:end]))
     return {
         "cases": len(found),
         "first": first / len(found),
         "top3": top3 / len(found),
         "called_close": close / len(found),
         "held_out": len(held_out),
-        "held_out_called_close": wrong_close / len(held_out) if held_out else None,
+        "held_out_called_close": len(called) / len(held_out) if held_out else None,
+        "held_out_close": called[:10],
         "p50": statistics.median(walls),
         "p95": sorted(walls)[min(len(walls) - 1, round(0.95 * len(walls)) - 1)],
         "cpu50": statistics.median(cpus),

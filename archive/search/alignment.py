@@ -24,10 +24,13 @@ from rapidfuzz.distance import Indel
 EXACT, CLOSE, NOT_FOUND = "exact", "close", "not-found"
 # Tuned on the dev corpus's mutated sentences and on sentences of events left out of the
 # index (docs/benchmarks.md, "Quote check"): close needs both.
-CLOSE_SIMILARITY, CLOSE_RECALL = 0.65, 0.5
+CLOSE_SIMILARITY, CLOSE_RECALL = 0.65, 0.6
 FUNCTION_WEIGHT = 0.4
-# A misspelt word ("Tilerson") is half found.
-TYPO_RATIO, TYPO_CREDIT, FORM_CREDIT = 80, 0.5, 0.8
+# How much of a word counts as found: in another form, misspelt ("Tilerson"), elsewhere. A
+# word moved alone counts little (any long text holds the quote's common words in some order);
+# one moved with its neighbour, as when a clause is put first, counts more.
+CREDIT = {"same": 1.0, "form": 0.8, "typo": 0.5, "moved": 0.5, "moved together": 0.8}
+TYPO_RATIO = 80
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there here of in on at
     to for from by with without about into onto over under up down out off as is are was were be
@@ -99,18 +102,19 @@ def align(quote: list[Word], real: list[Word]) -> Alignment | None:
 def passage(quote: list[Word], real: list[Word]) -> tuple[int | None, int]:
     """Return the [start, end) of the stretch of `real` best matching the quote's words.
 
-    The stretch holds the most of the quote's content words, in whatever order ("the", "we"
-    are everywhere), within a few more words than the quote has.
+    The stretch, within a few more words than the quote has, holds the most of the quote's
+    words in whatever order, each counted once by its weight: content words decide, function
+    words ("the", "we" are everywhere) settle ties.
     """
     slack = max(3, len(quote) // 3)
     if len(real) <= len(quote) + slack:
         return 0, len(real)
-    wanted = {w.stem for w in quote if w.weight == 1.0} or {w.stem for w in quote}
-    hits = [(i, w.stem) for i, w in enumerate(real) if w.stem in wanted]
-    if not hits:
-        return None, 0
+    weights = {w.stem: w.weight for w in quote}
+    hits = [(i, w.stem) for i, w in enumerate(real) if w.stem in weights]
+    if not any(weights[stem] == 1.0 for _, stem in hits) and len(hits) < len(weights):
+        return None, 0  # no content word, nor all the function words: nothing of the quote
     span = len(quote) + slack
-    best, best_at, held, low = 0, (0, 0), Counter(), 0
+    best, best_at, held, low = 0.0, (0, 0), Counter(), 0
     for high, (position, stem) in enumerate(hits):
         held[stem] += 1
         while position - hits[low][0] >= span:
@@ -119,10 +123,11 @@ def passage(quote: list[Word], real: list[Word]) -> tuple[int | None, int]:
             if not held[gone]:
                 del held[gone]
             low += 1
-        if len(held) > best:
-            best, best_at = len(held), (low, high)
+        covered = sum(weights[stem] for stem in held)
+        if covered > best:
+            best, best_at = covered, (low, high)
     first, last = hits[best_at[0]][0], hits[best_at[1]][0]
-    # Room around the content words found for the quote's function words and a slip.
+    # Room around the words found for the quote's others and a slip.
     return max(0, first - slack), min(len(real), last + 1 + slack)
 
 
@@ -182,16 +187,28 @@ def score(quote, real, start, end, steps) -> Alignment:
     """Return the alignment with its similarity (weighed Dice) and the quote's content found."""
     found = 0.0
     content_found = 0.0
-    for step in steps:
+    together = moved_together(quote, steps)
+    for index, step in enumerate(steps):
         if step.typed is None or step.real is None:
             continue
-        credit = 1.0 if step.kind == "same" else FORM_CREDIT
-        if step.kind == "changed":
-            typo = fuzz.ratio(step.typed.surface, step.real.surface) >= TYPO_RATIO
-            credit = TYPO_CREDIT if typo else 0.0
+        kind = "moved together" if index in together else step.kind
+        if kind == "changed":
+            kind = "typo" if fuzz.ratio(step.typed.surface, step.real.surface) >= TYPO_RATIO else ""
+        credit = CREDIT.get(kind, 0.0)
         found += credit * step.typed.weight
         content_found += credit * (step.typed.weight == 1.0)
     total = sum(w.weight for w in quote) + sum(w.weight for w in real)
     content = sum(w.weight == 1.0 for w in quote)
     recall = content_found / content if content else found / sum(w.weight for w in quote)
     return Alignment(start, end, steps, 2 * found / total if total else 0.0, recall)
+
+
+def moved_together(quote: list[Word], steps: tuple[Step, ...]) -> set[int]:
+    """Return the indexes of the moved steps next to another moved step, as in the quote."""
+    place = {id(word): i for i, word in enumerate(quote)}
+    together = set()
+    for i in range(len(steps) - 1):
+        a, b = steps[i], steps[i + 1]
+        if a.kind == b.kind == "moved" and place[id(b.typed)] == place[id(a.typed)] + 1:
+            together.update((i, i + 1))
+    return together

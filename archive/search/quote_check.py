@@ -1,7 +1,9 @@
 """The quote check: a quote as remembered → the closest real utterances, each with a verdict.
 
-Candidates come from the engine (turns with all of the quote's words, then with any of them,
-stemmed, within the speaker and period asked for); each is aligned word by word with the quote
+Candidates come from the engine, within the speaker and period asked for: turns with all of
+the quote's words; turns with the most of its pairs of words side by side (a slip of memory
+leaves most pairs as they were, and a turn that merely uses the same words has few of them);
+turns with any of its words. All stemmed. Each is aligned word by word with the quote
 (archive.search.alignment) and the best passages are ranked: exact, then close, then the rest,
 the most alike first.
 """
@@ -26,7 +28,7 @@ from archive.search.present import roles_of
 log = logging.getLogger(__name__)
 MAX_WORDS = 60  # of a quote; a longer one is checked by its first sixty words
 ENGINE_WORDS = 24  # distinct words the engine looks for
-ALL_WORDS, ANY_WORDS = 20, 40  # candidates from each search
+ALL_WORDS, TRIPLES, PAIRS, ANY_WORDS = 20, 20, 30, 10  # candidates from each search
 RESULTS = 20
 WHOLE_TEXT, MARGIN = 1500, 200  # characters: a longer text is read around the quote's place
 SAID = ("text", "via_interpreter")  # the turn's own words, not its speaker's names or title
@@ -139,7 +141,8 @@ def check(quote: str, *, speaker: str = "", start=None, end=None, limit: int = R
 
 
 def candidates(typed: list[Word], speaker: str, start, end) -> list[Utterance]:
-    """Return the turns with all the quote's words, then those with any, the engine's best first."""
+    """Return the turns with all the quote's words, then those with the most of its pairs of
+    words, then those with any of its words; the engine's best first in each."""
     terms = list(dict.fromkeys(word.surface for word in typed))[:ENGINE_WORDS]
     sqs = SearchQuerySet().models(Utterance)
     if speaker:
@@ -148,13 +151,36 @@ def candidates(typed: list[Word], speaker: str, start, end) -> list[Utterance]:
         sqs = sqs.filter(day__gte=day_number(start))
     if end:
         sqs = sqs.filter(day__lte=day_number(end))
-
-    def said(term):
-        return reduce(operator.or_, (SQ(**{name: Clean(term)}) for name in SAID))
-
     every = reduce(lambda q, term: q.filter(said(term)), terms, sqs)
     anyone = sqs.filter(reduce(operator.or_, (said(term) for term in terms)))
-    ids = [int(r.pk) for r in every[:ALL_WORDS]] + [int(r.pk) for r in anyone[:ANY_WORDS]]
+    ids = [int(r.pk) for r in every[:ALL_WORDS]]
+    ids += in_runs(sqs, typed, 3, TRIPLES) + in_runs(sqs, typed, 2, PAIRS)
+    ids += [int(r.pk) for r in anyone[:ANY_WORDS]]
     ids = list(dict.fromkeys(ids))
     loaded = Utterance.objects.for_display().defer("event__source_text").in_bulk(ids)
     return [loaded[pk] for pk in ids if pk in loaded]
+
+
+def said(text: str, phrase: bool = False) -> SQ:
+    """Return the filter of a word (or a phrase) in the words of a turn."""
+    value = Exact(text) if phrase else Clean(text)
+    return reduce(operator.or_, (SQ(**{name: value}) for name in SAID))
+
+
+def runs(typed: list[Word], size: int) -> list[str]:
+    """Return the quote's runs of `size` neighbouring words, each once, the first few."""
+    found = (" ".join(w.surface for w in typed[i : i + size]) for i in range(len(typed) - size + 1))
+    return list(dict.fromkeys(found))[:ENGINE_WORDS]
+
+
+def in_runs(sqs, typed: list[Word], size: int, limit: int) -> list[int]:
+    """Return the turns holding the most of the quote's runs of `size` words, best first.
+
+    A slip of memory leaves most runs of the quote as they were, while a turn that merely uses
+    the same words holds few of them side by side.
+    """
+    phrases = runs(typed, size)
+    if not phrases:
+        return []
+    found = sqs.filter(reduce(operator.or_, (said(p, phrase=True) for p in phrases)))
+    return [int(r.pk) for r in found[:limit]]

@@ -45,3 +45,13 @@ def test_corpus_copies_prints_both_import_rows():
     assert "imported 1 times over" in report
     assert "| import_reading, files read beforehand | 848 |" in report
     assert "(files read, imported and indexed) | 848 |" in report
+
+
+def test_the_quote_check_benchmark_prints_its_figures():
+    out = StringIO()
+    call_command("benchmark", quote_check=True, utterances=1200, cases=6, stdout=out)
+    report = out.getvalue()
+    assert "--quote-check --utterances=1200 --cases=6" in report
+    assert "| engine | cases | right utterance first | in the top 3 |" in report
+    row = next(line for line in report.splitlines() if line.startswith("| tantivy |"))
+    assert row.split("|")[2].strip() == "6" and row.count("%") >= 4

@@ -41,6 +41,13 @@ class Command(BaseCommand):
             help="instead: import fixtures/sources this many times over and print import rates",
         )
         parser.add_argument(
+            "--quote-check",
+            action="store_true",
+            help="instead: the dev corpus grown to N utterances, and the quote check's accuracy "
+            "and time on mutated sentences of it (--cases of them; default engine: tantivy)",
+        )
+        parser.add_argument("--cases", type=int, default=200, help="quote-check sentences")
+        parser.add_argument(
             "--database-url",
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
@@ -53,7 +60,13 @@ class Command(BaseCommand):
             return
         with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as scratch:
             runner = Scratch(Path(scratch), database_url)
-            if corpus_copies:
+            if options["quote_check"]:
+                text = self.quote_checked(runner, utterances, options["cases"], engine)
+                command = " ".join(
+                    [f"--quote-check --utterances={utterances} --cases={options['cases']}"]
+                    + [f"--engine={name}" for name in engine or ()]
+                )
+            elif corpus_copies:
                 text = runner.run("copies", f"--corpus-copies={corpus_copies}", raw=True)
                 command = f"--corpus-copies={corpus_copies}"
             else:
@@ -76,11 +89,26 @@ class Command(BaseCommand):
             phases["postgres"] = runner.run("postgres", f"--queries={queries}")
         return report(imported["setting"], queries, imported, phases)
 
+    def quote_checked(self, runner, utterances: int, cases: int, engines) -> str:
+        """Run the quote check's import, then each engine's checks; return the report."""
+        from archive.benchmark import quote_check
+
+        imported = runner.run("quote-import", f"--utterances={utterances}")
+        phases = {
+            name: runner.run("quote-engine", f"--queries={cases}", engine=name)
+            for name in engines or ["tantivy"]
+        }
+        return quote_check.report(imported, phases)
+
     def in_phase(self, phase: str, utterances: int, queries: int, corpus_copies: int) -> str:
         """Run one phase in this (scratch) process and return its figures as JSON or text."""
-        from archive.benchmark import copies, run
+        from archive.benchmark import copies, quote_check, run
 
         try:
+            if phase == "quote-import":
+                return json.dumps(quote_check.import_phase(utterances))
+            if phase == "quote-engine":
+                return json.dumps(quote_check.engine_phase(queries))
             if phase == "copies":
                 jobs = min(os.cpu_count() or 1, 4)
                 return "\n".join([*run.setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"
