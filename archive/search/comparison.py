@@ -22,7 +22,8 @@ MARKS = {
     "same": "{word}",
     "form": '<span class="form" title="You wrote “{typed}”">{word}</span>',
     "changed": (
-        '<del class="changed">{typed}</del>'
+        # A thin space between them, so "fact" and "reality" do not read as one word.
+        '<del class="changed">{typed}</del>\u2009'
         '<ins class="changed" title="You wrote “{typed}”">{word}</ins>'
     ),
     "dropped": '<ins class="dropped" title="Not in your quote">{word}</ins>',

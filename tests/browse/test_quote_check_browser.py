@@ -41,3 +41,14 @@ def test_a_mistyped_quote_leads_to_the_real_words_their_permalink_and_a_similar_
     ).click()
     expect(page).to_have_url(re.compile(rf"{kelly.get_absolute_url()}$"))
     expect(page.locator("figure.quote")).to_contain_text("We are the market for these drugs.")
+
+
+def test_the_check_fits_a_phone_screen(live_server, chromium, seed):
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    context = chromium.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live_server.url + "/check/?q=we+are+a+market")
+    expect(page.locator(".quote-match").first).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"the quote check scrolls sideways by {overflow}px on a phone"
