@@ -20,9 +20,8 @@ def test_the_page_shows_the_right_utterance_with_its_differences_marked(client, 
     first = response.context["found"][0]
     assert first.match.utterance == market
     item = body.split('<li class="quote-match verdict-close">', 1)[1].split("</li>", 1)[0]
-    assert (
-        '<del class="changed">a</del>\u2009<ins class="changed" title="You wrote “a”">the</ins>' in item
-    )
+    changed = '<del class="changed">a</del>\u2009<ins class="changed" title="You wrote “a”">'
+    assert f"{changed}the</ins>" in item
     assert "“a” for “the”" in item
     # The passage in context, the citation and the permalink that marks the passage.
     assert "Demand in the United States drives the trade." in item
