@@ -119,7 +119,7 @@ class SearchFeed(UtteranceFeedMixin, Feed):
 
     def get_object(self, request):
         form = ArchiveSearchForm(request.GET)
-        if not form.is_valid() or form.parsed.is_empty:
+        if not form.searchable:
             raise Http404("A search feed needs a query the search page can run.")
         return form
 

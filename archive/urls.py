@@ -5,7 +5,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from archive import converters, feeds, views
-from archive.search.views import ArchiveSearchView
+from archive.search.views import ArchiveSearchView, QuoteCheckView
 from archive.sitemaps import SITEMAPS
 
 register_converter(converters.YearConverter, "yyyy")
@@ -38,6 +38,7 @@ urlpatterns = [
     path("dates/<yyyy:year>/<mm:month>/", views.DateMonthView.as_view(), name="date-month"),
     path("dates/<yyyy:year>/<mm:month>/<dd:day>/", views.DateDayView.as_view(), name="date-day"),
     path("search/", ArchiveSearchView.as_view(), name="search"),
+    path("check/", QuoteCheckView.as_view(), name="quote-check"),
     path("api/", include("archive.api.urls")),
     path("feeds/events/", feeds.LatestEventsFeed(), name="events-feed"),
     path("feeds/search/", feeds.SearchFeed(), name="search-feed"),

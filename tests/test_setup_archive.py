@@ -115,3 +115,33 @@ def test_make_runs_setup_twice_against_a_scratch_database_keeps_an_edit(tmp_path
     assert "Installed" not in second and "Indexed" not in second
     titles = "from archive.models import Event; print(set(Event.objects.values_list('title')))"
     assert manage(env, "shell", "-c", titles).splitlines()[-1] == "{('Kept by the admin',)}"
+
+
+def test_an_index_with_an_earlier_versions_fields_is_built_anew(
+    seed_fixture, settings, engine_name
+):
+    if engine_name != "tantivy":
+        pytest.skip("tantivy numbers its fields; Whoosh finds them by name")
+    import tantivy
+
+    from archive.search import service
+    from archive.search.forms import ArchiveSearchForm
+
+    setup()
+    # An index as the version before the separate title field wrote it: one text field.
+    root = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+    folder = root / os.readlink(root / "current") / "utterances"
+    for stale in folder.iterdir():
+        stale.unlink()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text")
+    builder.add_integer_field("django_id", stored=True, indexed=True, fast=True)
+    tantivy.Index(builder.build(), path=str(folder), reuse=False)
+    from archive.search.engines.tantivy import store
+
+    store.forget(root)
+    outcome = service.run(ArchiveSearchForm({"q": "market"}), 1)
+    assert outcome.error == service.FAILED  # refused, not answered from the wrong fields
+    out = StringIO()
+    setup(out)
+    assert "earlier version's fields" in out.getvalue() and indexed() == 35

@@ -11,6 +11,7 @@ from django.views.generic import View
 
 ENDPOINTS = [
     "/api/search?q=…",
+    "/api/check?q=…",
     "/api/utterances/<id>",
     "/api/speakers/",
     "/api/speakers/<slug>",

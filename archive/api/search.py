@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.views.generic import View
 
 from archive.api.base import ApiError, JsonApiMixin, page_links, page_number, past_the_last
-from archive.api.shapes import utterance_json
+from archive.api.shapes import speaker_json, utterance_json
 from archive.search import service
 from archive.search.forms import ArchiveSearchForm
 
@@ -23,13 +23,17 @@ class SearchView(JsonApiMixin, View):
         number = page_number(request)
         outcome = service.run(form, number)
         if not outcome.searched:
-            raise ApiError("Give words to search for in q.")
+            raise ApiError("Give words to search for in q, or a filter to list what it keeps.")
         if outcome.error:
             raise ApiError(outcome.error, status=503)
         if outcome.page.number != number:
             raise self.page_refused(number, outcome.page.paginator.num_pages)
         results = [
-            {**utterance_json(request, row.utterance, row.role), "snippet": str(row.snippet)}
+            {
+                **utterance_json(request, row.utterance, row.role),
+                "snippet": str(row.snippet),
+                "snippet_words": row.words,
+            }
             for row in outcome.rows
         ]
         return JsonResponse(
@@ -37,6 +41,7 @@ class SearchView(JsonApiMixin, View):
                 "query": str(form.parsed),
                 "pagination": page_links(request, outcome.page, service.MAX_PAGE),
                 "results": results,
+                "speakers": [speaker_json(request, s) for s in outcome.speakers],
                 "facets": outcome.facets,
                 "suggestion": outcome.suggestion,
                 "notes": outcome.notes,

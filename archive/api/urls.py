@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from archive.api import events, search, speakers, utterances
+from archive.api import check, events, search, speakers, utterances
 from archive.api.base import NotFoundView
 
 urlpatterns = [
     path("search", search.SearchView.as_view(), name="api-search"),
+    path("check", check.QuoteCheckView.as_view(), name="api-check"),
     path("utterances/<str:pk>", utterances.UtteranceView.as_view(), name="api-utterance"),
     path("speakers/", speakers.SpeakerListView.as_view(), name="api-speakers"),
     path("speakers/<str:slug>", speakers.SpeakerView.as_view(), name="api-speaker"),

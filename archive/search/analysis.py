@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Protocol
 
@@ -17,6 +18,11 @@ from haystack import connections
 
 # The engines' tokenizer pattern: words, with inner dots kept ("U.S").
 WORD = re.compile(r"\w+(?:\.\w+)*")
+# Capitals with dots, "U.S.", "U.N", "D.C.": indexed and searched as one word ("US"), so that
+# `US` finds U.S. (engines' tokenizers split it into letters or keep its dots). A query's are
+# joined whatever their case ("u.s."); a text's only in capitals ("e.g." stays two words).
+INITIALISM = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+\.?(?![\w])")
+TYPED_INITIALISM = re.compile(INITIALISM.pattern, re.IGNORECASE)
 # Letters that Unicode does not decompose into a base letter and an accent.
 UNDECOMPOSED = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}
@@ -44,6 +50,40 @@ class PlainAnalyzer:
 
     def terms(self, text: str) -> list[str]:
         return [fold(word) for word in WORD.findall(text)]
+
+
+def join_initialisms(text: str, pattern: re.Pattern = INITIALISM) -> str:
+    """Return the text with its initialisms' dots taken out: "the U.S. side" → "the US side"."""
+    return pattern.sub(lambda match: match.group().replace(".", ""), text)
+
+
+def tokens(text: str, analyzer: Analyzer) -> list[tuple[int, int, str]]:
+    """Return the analyzer's tokens of the text as the index has it (initialisms joined).
+
+    Offsets are the original text's: "U.S." is one token from the U to its last dot.
+    """
+    if not INITIALISM.search(text):
+        return analyzer.tokens(text)
+    # Where each stretch of the joined text starts, in it and in the original text: a new
+    # stretch after every dot taken out.
+    starts, origins, dotted = [0], [0], set()
+    for match in INITIALISM.finditer(text):
+        for offset, ch in enumerate(match.group()):
+            if ch == ".":
+                origins.append(match.start() + offset + 1)
+                starts.append(origins[-1] - len(origins) + 1)
+        if match.group().endswith("."):
+            dotted.add(match.end() - 1)  # "U.S." is marked with its last dot
+
+    def original(at: int) -> int:
+        stretch = bisect_right(starts, at) - 1
+        return origins[stretch] + at - starts[stretch]
+
+    found = []
+    for start, end, term in analyzer.tokens(join_initialisms(text)):
+        end = original(end - 1) + 1
+        found.append((original(start), end + (end in dotted), term))
+    return found
 
 
 def current() -> Analyzer:

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 
 from archive.models import Event, Speaker, SpeakerLabel, Utterance
+from archive.reading import PARAGRAPH_BREAK
+from archive.search.analysis import join_initialisms
 
 CONTENT_TYPE = "archive.utterance"
+# The words a search box searches, each field on its own so that each weighs as it should: the
+# turn's own words (`text`, the original paragraphs; `via_interpreter`, the interpreter's) above
+# the speaker's names and labels, and those above the event's title, which every turn shares.
+TEXT_FIELDS = ("text", "via_interpreter", "names", "title")
 # The fields engines index, filter, facet or sort on; the digest covers exactly these.
 INDEXED = (
-    "text",
+    *TEXT_FIELDS,
     "speaker",
     "event",
     "day",
@@ -28,6 +34,7 @@ INDEXED = (
     "kind",
     "country",
     "interpreted",
+    "original",
     "attribution",
 )
 CHUNK = 2000
@@ -66,15 +73,21 @@ def day_number(date) -> int:
 
 def document(pk: int, text: str, label: str, marks, attribution: str, speaker, event) -> dict:
     """Return the document of one utterance from its columns and its speaker's and event's parts."""
+    original, interpreted = split_paragraphs(text, marks)
+    names = dict.fromkeys([speaker.name, label, *speaker.labels])  # each once, in order
     values = (
-        "\n".join([text, speaker.name, label, *speaker.labels, event.title]),
+        join_initialisms(PARAGRAPH_BREAK.join(original)),
+        join_initialisms(PARAGRAPH_BREAK.join(interpreted)),
+        join_initialisms("\n".join(name for name in names if name)),
+        join_initialisms(event.title),
         speaker.slug,
         event.slug,
         event.day,
         str(event.day // 10000),
         event.kind,
         speaker.country or None,
-        bool(marks),
+        bool(interpreted),
+        bool(original),
         attribution,
     )
     return {
@@ -84,6 +97,14 @@ def document(pk: int, text: str, label: str, marks, attribution: str, speaker, e
         **dict(zip(INDEXED, values, strict=True)),
         "digest": digest(values),
     }
+
+
+def split_paragraphs(text: str, marks) -> tuple[list[str], list[str]]:
+    """Return a turn's original paragraphs and its interpreter's, each in order."""
+    marked = set(marks or ())
+    paragraphs = text.split(PARAGRAPH_BREAK) if text else []
+    original = [p for i, p in enumerate(paragraphs) if i not in marked]
+    return original, [p for i, p in enumerate(paragraphs) if i in marked]
 
 
 def digest(values: tuple) -> int:

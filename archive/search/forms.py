@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django import forms
@@ -12,7 +13,7 @@ from haystack.inputs import Exact
 from haystack.query import EmptySearchQuerySet
 
 from archive.models import Event, EventKind, Speaker
-from archive.search import syntax
+from archive.search import people, syntax
 
 FACETS = ("speaker", "year", "kind")
 SORTS = {"relevance": None, "newest": "-day", "oldest": "day"}
@@ -21,6 +22,16 @@ WORDS = [
     ("original", "Original words only"),
     ("interpreted", "Interpreted only"),
 ]
+# Where the words of a search are sought, by the words chosen: the paragraphs of that kind (the
+# speaker's names and the event's title still count); all words: every text field.
+SCOPES = {
+    "": ("content",),
+    "original": ("text", "names", "title"),
+    "interpreted": ("via_interpreter", "names", "title"),
+}
+FILTERS = ("speaker", "event", "kind", "country", "from", "to", "words")
+MAX_QUOTE = 1000
+SLUG = re.compile(r"[-a-z0-9_]+")
 
 
 def clean_text(text: str) -> str:
@@ -81,6 +92,14 @@ class QuickSelect(forms.Select):
         )
 
 
+def speaker_by_slug(slug: str) -> Speaker:
+    """Return the speaker with this slug (or merged into it); a ValidationError if none."""
+    speaker = Speaker.objects.find(slug)
+    if speaker is None:
+        raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+    return speaker
+
+
 def day_number(date) -> int:
     """Return a date as the integer yyyymmdd the index filters on."""
     return date.year * 10000 + date.month * 100 + date.day
@@ -121,9 +140,7 @@ class ArchiveSearchForm(SearchForm):
     def clean_speaker(self):
         slug = self.cleaned_data["speaker"]
         if slug:
-            self.speaker_obj = Speaker.objects.find(slug)
-            if self.speaker_obj is None:
-                raise forms.ValidationError(f"No speaker “{slug}” is in the archive.")
+            self.speaker_obj = speaker_by_slug(slug)
             # A merged speaker's old slug searches the speaker it was merged into.
             slug = self.speaker_obj.slug
         return slug
@@ -142,16 +159,36 @@ class ArchiveSearchForm(SearchForm):
         self.parsed = syntax.parse(cleaned.get("q") or "")
         return cleaned
 
+    @property
+    def filtered(self) -> bool:
+        """Return whether a valid form has any filter (which lists without a search word)."""
+        return self.is_valid() and any(self.cleaned_data.get(name) for name in FILTERS)
+
+    @property
+    def searchable(self) -> bool:
+        """Return whether there is something to search for or list: words, or a filter."""
+        return self.is_valid() and (not self.parsed.is_empty or self.filtered)
+
+    @property
+    def scope(self) -> str:
+        """Return the words searched: "" (all), "original" or "interpreted"."""
+        return (self.cleaned_data.get("words") or "") if self.is_valid() else ""
+
     def search(self):
-        """Return the SearchQuerySet of the query with filters, facets and order applied."""
-        if not self.is_valid() or self.parsed.is_empty:
+        """Return the SearchQuerySet of the query with filters, facets and order applied.
+
+        With filters and no words it lists what the filters let through, newest first.
+        """
+        if not self.searchable:
             return EmptySearchQuerySet()
-        sqs = self.parsed.apply(self.searchqueryset)
+        sqs = self.parsed.apply(self.searchqueryset.all(), SCOPES[self.scope])
         for narrow in self.narrow_queries(sqs.query):
             sqs = sqs.narrow(narrow)
         for name in FACETS:
             sqs = sqs.facet(name)
         order = SORTS.get(self.cleaned_data.get("sort") or "relevance")
+        if order is None and self.parsed.is_empty:
+            order = SORTS["newest"]  # nothing to rank by
         if order:
             sqs = sqs.order_by(order)
         return sqs.load_all() if self.load_all else sqs
@@ -167,8 +204,51 @@ class ArchiveSearchForm(SearchForm):
         if data.get("to"):
             fragments.append(query.build_query_fragment("day", "lte", day_number(data["to"])))
         if data.get("words"):
-            interpreted = data["words"] == "interpreted"
+            # Turns with paragraphs of that kind, also where only a name or the title matched.
             # "content" gives interpreted:(true); "exact" would quote it, and Whoosh has no
             # phrase search on a boolean field.
-            fragments.append(query.build_query_fragment("interpreted", "content", interpreted))
+            fragments.append(query.build_query_fragment(data["words"], "content", True))
         return fragments
+
+
+class QuoteCheckForm(forms.Form):
+    """A quote as remembered; optionally who said it (a name or a slug) and when."""
+
+    q = forms.CharField(
+        label="The quote as you remember it",
+        max_length=MAX_QUOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    speaker = forms.CharField(required=False, max_length=200, label="Who said it (optional)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        date_widget = forms.DateInput(attrs={"type": "date"})
+        self.fields["from"] = forms.DateField(required=False, label="From", widget=date_widget)
+        self.fields["to"] = forms.DateField(required=False, label="To", widget=date_widget)
+        self.speaker_obj = None
+
+    def clean_q(self):
+        quote = clean_text(self.cleaned_data["q"])
+        if not syntax.PLAIN_WORD.search(quote):
+            raise forms.ValidationError("Give the words of the quote: letters or numbers.")
+        return quote
+
+    def clean_speaker(self):
+        """Return the speaker's slug: given as a slug, or as a name the archive knows."""
+        given = clean_text(self.cleaned_data["speaker"])
+        if not given:
+            return ""
+        if SLUG.fullmatch(given) and Speaker.objects.find(given):
+            self.speaker_obj = Speaker.objects.find(given)
+        else:
+            named = people.speakers_named(given, limit=1)
+            if not named:
+                raise forms.ValidationError(f"No speaker named “{given}” is in the archive.")
+            self.speaker_obj = named[0]
+        return self.speaker_obj.slug
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_reversed_dates(cleaned)
+        return cleaned

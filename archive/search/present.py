@@ -9,8 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from archive.models import Appearance, EventKind, Speaker
+from archive.reading import PARAGRAPH_BREAK
 from archive.search.analysis import Analyzer
-from archive.search.snippets import snippet
+from archive.search.snippets import passages
 
 CHART_WIDTH, CHART_HEIGHT, AXIS_SPACE = 600, 120, 18
 # A bar's widest slot: one year is a bar with its count, not a block across the chart.
@@ -27,7 +28,11 @@ YEAR = '<text class="axis" x="{}" y="{}" text-anchor="{}">{}</text>'
 
 @dataclass
 class Row:
-    """One result: the utterance, its snippet and the speaker's role at that event."""
+    """One result: the utterance, its snippet and the speaker's role at that event.
+
+    `words` says whose words the snippet shows: "original", "interpreted" or "both".
+    `marked_url` is the quote's page with the query's words marked.
+    """
 
     utterance: object
     snippet: SafeString
@@ -35,30 +40,66 @@ class Row:
     url: str
     speaker_url: str
     event_url: str
+    words: str = "original"
+    marked_url: str = ""
 
 
-def result_rows(results, words: list, analyzer: Analyzer) -> list[Row]:
-    """Return the rows of a page of results, roles loaded in one query."""
+def result_rows(results, words: list, analyzer: Analyzer, scope: str = "", query="") -> list[Row]:
+    """Return the rows of a page of results, roles loaded in one query.
+
+    `scope` ("original", "interpreted" or "" for all) is the paragraphs the snippet shows;
+    `query` is the search as typed, for the links that mark its words on the quote's page.
+    """
     utterances = [result.object for result in results if result.object is not None]
-    pairs = {(u.event_id, u.speaker_id) for u in utterances}
-    roles = {}
-    if pairs:
-        found = Appearance.objects.filter(
-            event_id__in={e for e, _ in pairs}, speaker_id__in={s for _, s in pairs}
-        ).values_list("event_id", "speaker_id", "role")
-        roles = {(e, s): role for e, s, role in found}
+    roles = roles_of(utterances)
     urls = {}  # one reverse() per speaker and event on the page, not three per row
-    return [
-        Row(
-            u,
-            snippet(u.text, words, analyzer),
-            roles.get((u.event_id, u.speaker_id)) or u.speaker.role,
-            u.get_absolute_url(),
-            _url(urls, u.speaker),
-            _url(urls, u.event),
+    marking = f"?{urlencode({'q': query})}" if query else ""
+    rows = []
+    for u in utterances:
+        shown, whose = scoped_snippet(u, words, analyzer, scope)
+        url = u.get_absolute_url()
+        rows.append(
+            Row(
+                u,
+                shown,
+                roles.get((u.event_id, u.speaker_id)) or u.speaker.role,
+                url,
+                _url(urls, u.speaker),
+                _url(urls, u.event),
+                whose,
+                url + marking,
+            )
         )
-        for u in utterances
-    ]
+    return rows
+
+
+def roles_of(utterances) -> dict[tuple[int, int], str]:
+    """Return each speaker's role at each event of the utterances, by (event id, speaker id)."""
+    pairs = {(u.event_id, u.speaker_id) for u in utterances}
+    if not pairs:
+        return {}
+    found = Appearance.objects.filter(
+        event_id__in={e for e, _ in pairs}, speaker_id__in={s for _, s in pairs}
+    ).values_list("event_id", "speaker_id", "role")
+    return {(e, s): role for e, s, role in found if (e, s) in pairs}
+
+
+def scoped_snippet(utterance, words: list, analyzer: Analyzer, scope: str) -> tuple:
+    """Return the snippet of the paragraphs in scope, and whose words it shows."""
+    paragraphs = utterance.paragraphs
+    if scope:
+        wanted = scope == "interpreted"
+        paragraphs = [p for p in paragraphs if p["interpreted"] == wanted] or paragraphs
+    text = PARAGRAPH_BREAK.join(p["text"] for p in paragraphs)
+    shown, spans = passages(text, words, analyzer)
+    # Which paragraphs the passages shown lie in: each paragraph's end in the joined text.
+    kinds, end = set(), -len(PARAGRAPH_BREAK)
+    for paragraph in paragraphs:
+        start, end = end + len(PARAGRAPH_BREAK), end + len(PARAGRAPH_BREAK) + len(paragraph["text"])
+        if any(a < end and b > start for a, b in spans):
+            kinds.add(paragraph["interpreted"])
+    whose = {frozenset({True}): "interpreted", frozenset({True, False}): "both"}
+    return shown, whose.get(frozenset(kinds), "original")
 
 
 def _url(urls: dict, obj) -> str:

@@ -9,7 +9,12 @@ from archive.search import documents
 class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
     """One document per utterance, built by archive.search.documents for every engine."""
 
+    # The turn's original paragraphs, then the other text fields a search box searches, each
+    # with its weight (archive.search.documents.TEXT_FIELDS).
     text = indexes.CharField(document=True)
+    via_interpreter = indexes.CharField()
+    names = indexes.CharField(boost=0.3)
+    title = indexes.CharField(boost=0.1)
     speaker = indexes.FacetCharField()
     event = indexes.FacetCharField()
     day = indexes.IntegerField()
@@ -17,6 +22,7 @@ class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
     kind = indexes.FacetCharField()
     country = indexes.FacetCharField()
     interpreted = indexes.BooleanField()
+    original = indexes.BooleanField()
     attribution = indexes.FacetCharField()
     # A hash of the fields above, which check_index compares with the database's.
     digest = indexes.IntegerField(indexed=False)

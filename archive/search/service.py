@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from haystack import connections
-from haystack.query import EmptySearchQuerySet
+from haystack.inputs import Exact
+from haystack.query import SQ, EmptySearchQuerySet, SearchQuerySet
 
-from archive.search import analysis, syntax
+from archive.search import analysis, comparison, people, quote_check, syntax
+from archive.search.documents import day_number
 from archive.search.present import Row, facet_lists, result_rows
+from archive.search.snippets import marked
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 20
@@ -28,6 +31,10 @@ class Outcome:
     searched: bool = False
     page: Page | None = None
     rows: list[Row] = field(default_factory=list)
+    speakers: list = field(default_factory=list)  # the people the search's words name
+    # A phrase that matched nothing, checked as a quote: the phrase and its exact or close matches.
+    checked: str = ""
+    closest: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
     suggestion: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -45,14 +52,21 @@ def run(form, page_param, page_size: int = PAGE_SIZE) -> Outcome:
     if isinstance(sqs, EmptySearchQuerySet):
         return outcome
     outcome.searched = True
+    if not form.parsed.is_empty and not form.cleaned_data.get("speaker"):
+        outcome.speakers = people.speakers_named(form.cleaned_data["q"])
     requested = page_number(page_param, outcome.notes)
     try:
         outcome.page = paginate(sqs, requested, page_size, outcome.notes)
         outcome.facets = facet_lists(sqs.facet_counts())
-        if outcome.total == 0:
+        if outcome.total == 0 and not form.parsed.is_empty:
             outcome.suggestion = suggest(form.cleaned_data["q"], form.parsed.words)
+            outcome.checked, outcome.closest = closest_to_phrase(form)
         outcome.rows = result_rows(
-            outcome.page.object_list, form.parsed.highlights, analysis.current()
+            outcome.page.object_list,
+            form.parsed.highlights,
+            analysis.current(),
+            form.scope,
+            form.cleaned_data.get("q") or "",
         )
     except Exception:
         # A broken index or engine must never turn into a server error for a reader.
@@ -103,3 +117,69 @@ def suggest(text: str, words: list[str]) -> str | None:
             if fixed != word and syntax.PLAIN_WORD.fullmatch(fixed):
                 corrections[word] = fixed
     return syntax.replace_words(text, corrections) if corrections else None
+
+
+def marked_paragraphs(utterance, query: str) -> list[dict]:
+    """Return the utterance's paragraphs, escaped, with the words of a search marked."""
+    words = syntax.parse(query).highlights if query else []
+    if not words:
+        return utterance.paragraphs
+    analyzer = analysis.current()
+    return [
+        {**paragraph, "text": marked(paragraph["text"], words, analyzer)}
+        for paragraph in utterance.paragraphs
+    ]
+
+
+SIMILAR, SAME_EVENT = 5, 2
+
+
+def similar(utterance, limit: int = SIMILAR) -> list[Row]:
+    """Return the statements most like an utterance's words ("more like this", by the engine).
+
+    Only other speakers' or other days' statements, and at most SAME_EVENT from its own event,
+    so that other occasions show. Never raises: a broken engine gives none.
+    """
+    same = SQ(speaker=Exact(utterance.speaker.slug)) & SQ(day=day_number(utterance.event.date))
+    try:
+        sqs = SearchQuerySet().more_like_this(utterance).exclude(same).load_all()
+        found, at_event = [], 0
+        for result in sqs[: limit * 4]:
+            if result.object is None or (
+                result.object.event_id == utterance.event_id and at_event == SAME_EVENT
+            ):
+                continue
+            at_event += result.object.event_id == utterance.event_id
+            found.append(result)
+            if len(found) == limit:
+                break
+        return result_rows(found, [], analysis.current())
+    except Exception:
+        log.exception("Similar statements failed for utterance %s", utterance.pk)
+        return []
+
+
+CLOSEST = 3
+
+
+def check_quote(form, absolute=str, limit: int = quote_check.RESULTS):
+    """Check the quote of a valid QuoteCheckForm: the Check and each match as shown, ranked."""
+    data = form.cleaned_data
+    answer = quote_check.check(
+        data["q"], speaker=data["speaker"], start=data.get("from"), end=data.get("to"), limit=limit
+    )
+    return answer, [comparison.show(match, data["q"], absolute) for match in answer.matches]
+
+
+def closest_to_phrase(form) -> tuple[str, list]:
+    """Return the longest phrase searched (which matched nothing) and its close statements."""
+    phrases = [c.text for group in form.parsed.groups for c in group if c.phrase]
+    if not phrases:
+        return "", []
+    data = form.cleaned_data
+    quote = max(phrases, key=len)
+    answer = quote_check.check(
+        quote, speaker=data.get("speaker") or "", start=data.get("from"), end=data.get("to")
+    )
+    found = [m for m in answer.matches if m.verdict != quote_check.NOT_FOUND][:CLOSEST]
+    return quote, [comparison.show(match, quote) for match in found]

@@ -15,6 +15,8 @@ from functools import reduce
 from haystack.inputs import Clean, Exact
 from haystack.query import SQ
 
+from archive.search.analysis import TYPED_INITIALISM, join_initialisms
+
 MAX_LENGTH = 500
 MAX_CLAUSES = 24
 # Whoosh's phrase matcher took seconds over a phrase of a hundred common words.
@@ -26,6 +28,9 @@ PLAIN_WORD = re.compile(r"\w+")
 STANDALONE = re.compile(r'(?<![^\s"])(-?)(\w+)(?![^\s"])')
 # What people paste for a phrase's quotes: typographic, German, French, and the double prime.
 QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″", '"'))
+# Single curly quotes around words: ‘we are the market’. The closing one is the apostrophe too,
+# so it closes only where no letter follows it (‘we don’t know’ is one phrase).
+SINGLE_QUOTED = re.compile(r"‘([^‘]*?)’(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,11 @@ class UserQuery:
             for clause in group
         ]
 
-    def apply(self, sqs):
-        """Return the SearchQuerySet narrowed to this query."""
+    def apply(self, sqs, fields: tuple[str, ...] = ("content",)):
+        """Return the SearchQuerySet narrowed to this query, its words sought in `fields`."""
         for group in self.groups:
-            sqs = sqs.filter(reduce(operator.or_, (SQ(content=c.as_input()) for c in group)))
+            alternatives = (SQ(**{f: c.as_input()}) for c in group for f in fields)
+            sqs = sqs.filter(reduce(operator.or_, alternatives))
         for clause in self.excluded:
             sqs = sqs.exclude(content=clause.as_input())
         return sqs
@@ -83,15 +89,15 @@ class UserQuery:
 
 
 def straight_quotes(text: str) -> str:
-    """Return the text with every kind of double quote made the straight one."""
-    return text.translate(QUOTES)
+    """Return the text with every kind of double quote, and single curly ones, made straight."""
+    return SINGLE_QUOTED.sub(r'"\1"', text).translate(QUOTES)
 
 
 def parse(raw: str) -> UserQuery:
     """Parse what a reader typed; never raises."""
     query = UserQuery()
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in raw or "")
-    text = straight_quotes(text)
+    text = join_initialisms(straight_quotes(text), TYPED_INITIALISM)
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH]
         query.notes.append(f"Your search was shortened to its first {MAX_LENGTH} characters.")

@@ -1,9 +1,12 @@
-"""The search page: haystack's class-based SearchView with the archive's form, facets and chart."""
+"""The search page (haystack's class-based SearchView with the archive's form, facets and
+chart) and the quote check's page."""
 
+from django.views.generic import TemplateView
 from haystack.generic_views import SearchView
 
 from archive.search import service
-from archive.search.forms import ArchiveSearchForm
+from archive.search.alignment import CLOSE, EXACT
+from archive.search.forms import ArchiveSearchForm, QuoteCheckForm
 from archive.search.present import facet_links, year_chart
 
 HELP = (
@@ -42,3 +45,25 @@ class ArchiveSearchView(SearchView):
             "event_filter": form.event_obj,
         }
         return self.render_to_response(context)
+
+
+class QuoteCheckView(TemplateView):
+    """Did they say it? A quote as remembered against the archive's real words."""
+
+    template_name = "archive/quote_check.html"
+    shown, nearest = 5, 3  # matches shown; when none is close, the nearest that are not
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = QuoteCheckForm(self.request.GET if "q" in self.request.GET else None)
+        context["form"] = form
+        if form.is_valid():
+            answer, shown = service.check_quote(form, self.request.build_absolute_uri)
+            found = [s for s in shown if s.match.verdict in {EXACT, CLOSE}]
+            context.update(
+                answer=answer,
+                found=found[: self.shown],
+                nearest=[] if found else shown[: self.nearest],
+                speaker_filter=form.speaker_obj,
+            )
+        return context

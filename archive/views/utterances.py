@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from archive.models import Appearance, Utterance, UtteranceRedirect
+from archive.search import service
 from archive.views.events import transcript_page
 
 
@@ -37,4 +38,7 @@ class UtteranceDetailView(DetailView):
         context["transcript_page"] = transcript_page(utterance)
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
         context["accessed"] = timezone.localdate()
+        # Reached from a search result: the words searched for are marked.
+        context["paragraphs"] = service.marked_paragraphs(utterance, self.request.GET.get("q", ""))
+        context["similar"] = service.similar(utterance)
         return context

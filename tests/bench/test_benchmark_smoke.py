@@ -55,3 +55,13 @@ def test_speakers_prints_the_pages_and_both_ways_of_folding():
     for row in ("A–Z, first page", "name box “sanchez”", "API /api/speakers/?q=cho"):
         assert f"| {row} |" in report
     assert "| named_like(“sanchez”), folded in Python |" in report
+
+
+def test_the_quote_check_benchmark_prints_its_figures():
+    out = StringIO()
+    call_command("benchmark", quote_check=True, utterances=1200, cases=6, stdout=out)
+    report = out.getvalue()
+    assert "--quote-check --utterances=1200 --cases=6" in report
+    assert "| engine | cases | right utterance first | in the top 3 |" in report
+    row = next(line for line in report.splitlines() if line.startswith("| tantivy |"))
+    assert row.split("|")[2].strip() == "6" and row.count("%") >= 4

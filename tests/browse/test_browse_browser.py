@@ -19,7 +19,9 @@ def test_new_reader_searches_a_quote_and_follows_it(live_server, page, seed):
     page.get_by_role("searchbox", name="Search the quotes").fill("we are the market")
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"/search/\?q=we\+are\+the\+market"))
-    page.locator(f'a[href$="{market.get_absolute_url()}"]').first.click()
+    # "Read in context" leads to the quote with the words searched for marked.
+    page.locator(f'a[href^="{market.get_absolute_url()}?q="]').first.click()
+    expect(page.locator("figure.quote mark", has_text="market").first).to_be_visible()
 
     expect(page.locator("figure.quote")).to_contain_text("we are the market")
     expect(page.locator(".context .utterance")).to_have_count(3)

@@ -47,6 +47,13 @@ class Command(BaseCommand):
             help="instead: time the speakers page's name box and A–Z over this many speakers",
         )
         parser.add_argument(
+            "--quote-check",
+            action="store_true",
+            help="instead: the dev corpus grown to N utterances, and the quote check's accuracy "
+            "and time on mutated sentences of it (--cases of them; default engine: tantivy)",
+        )
+        parser.add_argument("--cases", type=int, default=200, help="quote-check sentences")
+        parser.add_argument(
             "--database-url",
             default="",
             help="an empty scratch database to fill (default: a temporary SQLite file)",
@@ -64,6 +71,12 @@ class Command(BaseCommand):
             if speakers:
                 text = runner.run("speakers", f"--speakers={speakers}", raw=True)
                 command = f"--speakers={speakers}"
+            elif options["quote_check"]:
+                text = self.quote_checked(runner, utterances, options["cases"], engine)
+                command = " ".join(
+                    [f"--quote-check --utterances={utterances} --cases={options['cases']}"]
+                    + [f"--engine={name}" for name in engine or ()]
+                )
             elif corpus_copies:
                 text = runner.run("copies", f"--corpus-copies={corpus_copies}", raw=True)
                 command = f"--corpus-copies={corpus_copies}"
@@ -87,16 +100,31 @@ class Command(BaseCommand):
             phases["postgres"] = runner.run("postgres", f"--queries={queries}")
         return report(imported["setting"], queries, imported, phases)
 
+    def quote_checked(self, runner, utterances: int, cases: int, engines) -> str:
+        """Run the quote check's import, then each engine's checks; return the report."""
+        from archive.benchmark import quote_check
+
+        imported = runner.run("quote-import", f"--utterances={utterances}")
+        phases = {
+            name: runner.run("quote-engine", f"--queries={cases}", engine=name)
+            for name in engines or ["tantivy"]
+        }
+        return quote_check.report(imported, phases)
+
     def in_phase(
         self, phase: str, utterances: int, queries: int, corpus_copies: int, speakers: int
     ) -> str:
         """Run one phase in this (scratch) process and return its figures as JSON or text."""
-        from archive.benchmark import copies, run
+        from archive.benchmark import copies, quote_check, run
         from archive.benchmark import speakers as people
 
         try:
             if phase == "speakers":
                 return people.report(speakers)
+            if phase == "quote-import":
+                return json.dumps(quote_check.import_phase(utterances))
+            if phase == "quote-engine":
+                return json.dumps(quote_check.engine_phase(queries))
             if phase == "copies":
                 jobs = min(os.cpu_count() or 1, 4)
                 return "\n".join([*run.setting(), "", *copies.report(corpus_copies, jobs)]) + "\n"

@@ -9,6 +9,7 @@ from django.db import transaction
 from haystack.query import SearchQuerySet
 
 from archive.models import Event, SetupStep, Speaker, Utterance
+from archive.search.engines import IndexOutdated
 
 FIXTURES = [settings.BASE_DIR / "fixtures" / "corpus.json"]
 
@@ -53,5 +54,12 @@ class Command(BaseCommand):
         """Build the search index when it holds nothing while the archive has utterances."""
         # Loaded fixtures (and an index folder lost since) leave the index empty; an index
         # with documents is kept, since rebuilding a large one takes minutes.
-        if Utterance.objects.exists() and not SearchQuerySet().models(Utterance).count():
+        if not Utterance.objects.exists():
+            return
+        try:
+            indexed = SearchQuerySet().models(Utterance).count()
+        except IndexOutdated:
+            self.say("The search index has an earlier version's fields: it is built anew.")
+            indexed = 0
+        if not indexed:
             call_command("rebuild_index", interactive=False, verbosity=self.verbosity)

@@ -3,3 +3,7 @@
 
 class IndexBusy(Exception):
     """Another writer holds the index's write lock: the work stays queued and is retried."""
+
+
+class IndexOutdated(Exception):
+    """The index was built with other fields than this version's: rebuild_index makes it anew."""

@@ -21,12 +21,14 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier, get_model_ct
 
 from archive.search import results
+from archive.search.documents import TEXT_FIELDS
 from archive.search.engines import IndexBusy
 from archive.search.engines.tantivy import schema, spelling, store
 from archive.search.engines.tantivy.compile import Compiler
 from archive.search.engines.tantivy.query import MATCH_ALL, Bool, Syntax, Terms
 
 PAGE = 20
+SAID = ("text", "via_interpreter")
 # Facets are counted exactly when every segment reports all its values, not only its top ones.
 FACET_SIZE, SEGMENT_SIZE = 1000, 1_000_000
 ID_RANGE = 200_000
@@ -50,11 +52,16 @@ class Analyzer:
         return _ANALYZER.analyze(text)
 
 
+def all_words(doc: dict) -> str:
+    """Return the words of every text field of a document, for the word list."""
+    return "\n".join(doc[name] for name in TEXT_FIELDS)
+
+
 class TantivySearchBackend(BaseSearchBackend):
     """Search, facets, spelling and writes on a tantivy index folder (PATH)."""
 
-    content_field_name = schema.TEXT
-    analysed_fields = frozenset({schema.TEXT, schema.WORDS})
+    content_field_name = schema.CONTENT
+    analysed_fields = frozenset({schema.CONTENT, *TEXT_FIELDS, schema.WORDS})
 
     def __init__(self, connection_alias, **options):
         super().__init__(connection_alias, **options)
@@ -62,7 +69,16 @@ class TantivySearchBackend(BaseSearchBackend):
         self.lock_timeout = float(options.get("LOCK_TIMEOUT", 2.0))
         self.heap_bytes = int(options.get("HEAP_MB", 64)) * 1_000_000
         self.schema = schema.build()
-        self.compiler = Compiler(self.schema, _ANALYZER)
+        self._compiler = None
+
+    @property
+    def compiler(self) -> Compiler:
+        """Return the query compiler, its field weights read from the haystack index once."""
+        if self._compiler is None:
+            fields = self.unified_index().all_searchfields()
+            boosts = {name: float(fields[name].boost) for name in TEXT_FIELDS}
+            self._compiler = Compiler(self.schema, _ANALYZER, boosts)
+        return self._compiler
 
     def unified_index(self):
         return connections[self.connection_alias].get_unified_index()
@@ -84,7 +100,7 @@ class TantivySearchBackend(BaseSearchBackend):
         if not documents and not removed_ids:
             return 0
         generation = store.opened(self.root)
-        words = {word for doc in documents for word in spelling.analyzer_words(doc["text"])}
+        words = {word for doc in documents for word in spelling.analyzer_words(all_words(doc))}
         with self.writer(generation.utterances) as writer:
             for pk in [*removed_ids, *(doc[DJANGO_ID] for doc in documents)]:
                 writer.delete_documents_by_term(DJANGO_ID, int(pk))
@@ -126,7 +142,7 @@ class TantivySearchBackend(BaseSearchBackend):
 
         `words` adds its words unstemmed, for the word list of "did you mean".
         """
-        values = dict(doc, **{schema.WORDS: doc[schema.TEXT]}) if words else dict(doc)
+        values = dict(doc, **{schema.WORDS: all_words(doc)}) if words else dict(doc)
         del values[ID]  # the integer django_id identifies a document here
         if values["country"] is None:
             del values["country"]
@@ -241,7 +257,9 @@ class TantivySearchBackend(BaseSearchBackend):
         document = index.full_prepare(model_instance)
         like = tantivy.Query.more_like_this_document_fields_query(
             self.schema,
-            {schema.TEXT: [document[schema.TEXT]]},
+            # The turn's own words: its speaker's names and its event's title would find the
+            # same speaker and event, which the reader is on already.
+            {name: [document[name]] for name in SAID if document[name]},
             min_doc_frequency=1,
             min_term_frequency=1,
         )

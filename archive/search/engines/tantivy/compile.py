@@ -1,7 +1,8 @@
 """Compile the query's node tree (archive.search.engines.tantivy.query) into a tantivy query.
 
 Only the text scores: filters (terms, ranges) are constant-score clauses of zero, so a filter
-never changes the ranking. A query of exclusions alone gets an all-documents clause, which
+never changes the ranking. Words for haystack's "content" match in any text field, each field's
+score weighed by its boost. A query of exclusions alone gets an all-documents clause, which
 tantivy needs for must-not clauses to mean anything.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import tantivy
 
+from archive.search.analysis import TYPED_INITIALISM, join_initialisms
 from archive.search.engines.tantivy import schema
 from archive.search.engines.tantivy.query import Bool, Range, Syntax, Term, Terms, Words
 
@@ -19,10 +21,11 @@ TRUE_WORDS = {"true", "1", "yes", "on"}
 class Compiler:
     """Turns nodes into tantivy queries against one schema and the text analyzer."""
 
-    def __init__(self, index_schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer):
+    def __init__(self, index_schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer, boosts: dict):
         self.schema = index_schema
         self.analyzer = analyzer
         self.words_analyzer = schema.text_analyzer(stem=False)
+        self.boosts = boosts  # of each text field that "content" searches
 
     def compile(self, node) -> tantivy.Query:
         """Return the tantivy query of a node, its negation included."""
@@ -57,23 +60,44 @@ class Compiler:
         return tantivy.Query.boolean_query(clauses)
 
     def words(self, node: Words) -> tantivy.Query:
-        analyzer = self.analyzer if node.field == schema.TEXT else self.words_analyzer
-        terms = analyzer.analyze(node.text)
+        if node.field == schema.CONTENT:
+            fields = self.boosts
+        else:
+            fields = {node.field: self.boosts.get(node.field, 1.0)}
+        analyzer = self.words_analyzer if node.field == schema.WORDS else self.analyzer
+        terms = analyzer.analyze(join_initialisms(node.text, TYPED_INITIALISM))
         if not terms:
             return tantivy.Query.empty_query()
-        if len(terms) == 1:
-            return tantivy.Query.term_query(self.schema, node.field, terms[0])
-        if node.phrase:
-            return tantivy.Query.phrase_query(self.schema, node.field, terms)
-        return tantivy.Query.boolean_query(
-            [(Occur.Must, tantivy.Query.term_query(self.schema, node.field, t)) for t in terms]
-        )
+        if node.phrase and len(terms) > 1:
+            phrase = tantivy.Query.phrase_query
+            return self.any_field(fields, lambda f: phrase(self.schema, f, terms))
+        # Every word, each in any of the fields.
+        required = [
+            self.any_field(fields, lambda f, t=term: tantivy.Query.term_query(self.schema, f, t))
+            for term in terms
+        ]
+        if len(required) == 1:
+            return required[0]
+        return tantivy.Query.boolean_query([(Occur.Must, query) for query in required])
+
+    @staticmethod
+    def any_field(fields: dict[str, float], query_in) -> tantivy.Query:
+        """Return the query matching in any of the fields, each one's score times its boost."""
+        weighed = [
+            query_in(f) if boost == 1 else tantivy.Query.boost_query(query_in(f), boost)
+            for f, boost in fields.items()
+        ]
+        if len(weighed) == 1:
+            return weighed[0]
+        return tantivy.Query.boolean_query([(Occur.Should, query) for query in weighed])
 
     def syntax(self, node: Syntax) -> tantivy.Query:
         """Return a query in tantivy's syntax over the text; what it cannot read is left out."""
         index = tantivy.Index(self.schema)
         schema.register(index)
-        query, _errors = index.parse_query_lenient(node.text, [schema.TEXT])
+        query, _errors = index.parse_query_lenient(
+            node.text, list(self.boosts), field_boosts=self.boosts
+        )
         return query
 
     def filter(self, node) -> tantivy.Query:

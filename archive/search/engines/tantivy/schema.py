@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import tantivy
 
+from archive.search.documents import TEXT_FIELDS
+
 TEXT = "text"
-WORDS = "words"  # the text's words unstemmed: what "did you mean" proposes and counts
+# What haystack's "content" means here: every text field, each weighed by its boost in the
+# haystack index (archive.search.search_indexes), as Whoosh weighs them.
+CONTENT = "content"
+WORDS = "words"  # the text fields' words unstemmed: what "did you mean" proposes and counts
 ANALYZER, WORDS_ANALYZER = "archive", "archive_words"
 KEYWORDS = ("speaker", "event", "year", "kind", "country", "attribution", "django_ct")
 INTEGERS = ("django_id", "day", "digest")
-BOOLEANS = ("interpreted",)
+BOOLEANS = ("interpreted", "original")
 STORED = frozenset({"django_ct", "django_id", "digest"})
 
 
@@ -33,7 +38,8 @@ def text_analyzer(stem: bool = True) -> tantivy.TextAnalyzer:
 def build() -> tantivy.Schema:
     """Return the schema of the utterance index."""
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field(TEXT, tokenizer_name=ANALYZER, index_option="position")
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name=ANALYZER, index_option="position")
     builder.add_text_field(WORDS, tokenizer_name=WORDS_ANALYZER, index_option="basic")
     for name in KEYWORDS:
         builder.add_text_field(name, stored=name in STORED, tokenizer_name="raw", fast=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import tantivy
 
+from archive.search.documents import TEXT_FIELDS
 from archive.search.engines.tantivy import schema
 
 CANDIDATES = 50
@@ -40,7 +41,7 @@ def suggest(word: str, utterances: tantivy.Index, words_index: tantivy.Index, an
     """Return the most used indexed word within two edits of `word`, or `word` itself."""
     main = utterances.searcher()
     stems = analyzer.analyze(word)
-    if stems and all(main.doc_freq(schema.TEXT, stem) for stem in stems):
+    if stems and all(any(main.doc_freq(f, stem) for f in TEXT_FIELDS) for stem in stems):
         return word  # a form of a word the index has: nothing to correct
     folded = " ".join(analyzer_words(word))
     if not folded or " " in folded:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import tantivy
 
+from archive.search.engines import IndexOutdated
 from archive.search.engines.tantivy import schema
 
 LINK = "current"
@@ -80,6 +81,13 @@ def opened(root: Path) -> Generation:
             generation = Generation(
                 folder, open_index(folder / "utterances"), open_index(folder / "words")
             )
+            # tantivy numbers fields in schema order: an older schema's index would answer a
+            # query on one field from another, so it is refused until rebuilt.
+            if generation.utterances.schema != schema.build():
+                raise IndexOutdated(
+                    f"The search index in {root} has the fields of an earlier version: "
+                    "run `python manage.py rebuild_index`."
+                )
             _open[key] = generation
     return generation
 

@@ -7,7 +7,9 @@ What it changes, and why (figures in /work/shared/notes/haystack-whoosh.md):
   a searcher per document on Whoosh 2.7.4, ~50 documents/s);
 - a rebuild writes a fresh index beside the live one with a single writer and swaps it in;
 - keyword fields (facets, filters) are whole-value ID fields with a column, so facets come back as
-  whole values; the text is folded and stemmed but keeps stopwords, for exact phrases;
+  whole values; the text fields are folded and stemmed but keep stopwords, for exact phrases;
+- words without a field ("content") are searched in every text field; a match in a text field
+  scores its BM25F score times the field's boost, as tantivy's boost queries do;
 - searching, filters and facets live in archive.search.engines.whoosh.searching.
 """
 
@@ -18,6 +20,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from haystack import connections
 from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_ID, ID
 from haystack.utils import get_identifier
@@ -27,9 +30,10 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
+from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, QueryParser
 from whoosh.support.charset import accent_map
 
-from archive.search.documents import identifier
+from archive.search.documents import TEXT_FIELDS, identifier
 from archive.search.engines import IndexBusy
 from archive.search.engines.whoosh.searching import SearchingMixin
 
@@ -53,6 +57,25 @@ class Analyzer:
         return [t.text for t in self.analyze(text)]
 
 
+class WeighingParser(QueryParser):
+    """Whoosh's parser over every text field, each match's score weighed by its field's weight."""
+
+    def __init__(self, weights: dict[str, float], schema):
+        # What whoosh.qparser.MultifieldParser builds, with the weights applied after parsing.
+        super().__init__(None, schema)
+        self.add_plugin(MultifieldPlugin(list(weights)))
+        self.weights = weights
+
+    def parse(self, text, normalize=True, debug=False):
+        query = super().parse(text, normalize=normalize, debug=debug)
+        # After parsing, so words given a field ("names:(kelly)") are weighed as well.
+        for leaf in query.leaves():
+            weight = self.weights.get(leaf.field(), 1.0)
+            if weight != 1.0:
+                leaf.boost *= weight
+        return query
+
+
 class ArchiveWhooshBackend(SearchingMixin, WhooshSearchBackend):
     """Whoosh with bounded locks, batched writes, swapped-in rebuilds and whole-value facets."""
 
@@ -74,8 +97,16 @@ class ArchiveWhooshBackend(SearchingMixin, WhooshSearchBackend):
                 schema.add(name, replacement)
         return content_field_name, schema
 
+    def setup(self):
+        super().setup()
+        # Words without a field search every text field (haystack's parser: the text alone).
+        fields = connections[self.connection_alias].get_unified_index().all_searchfields()
+        weights = {name: float(fields[name].boost) for name in TEXT_FIELDS}
+        self.parser = WeighingParser(weights, schema=self.schema)
+        self.parser.add_plugins([FuzzyTermPlugin])
+
     def _field_type(self, field):
-        if field.document:
+        if field.index_fieldname in TEXT_FIELDS:
             return TEXT(stored=False, analyzer=text_analyzer(), spelling=True)
         if hasattr(field, "facet_for"):
             return WHOOSH_ID(stored=False, sortable=True)

@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh.sorting import Count, FieldFacet
 
 from archive.search import documents, results
+from archive.search.documents import TEXT_FIELDS
 
 
 class SearchingMixin:
@@ -96,7 +97,8 @@ class SearchingMixin:
         found = searcher.more_like(
             docnum,
             self.content_field_name,
-            text=document["text"],
+            # The turn's own words, original and interpreted, as tantivy's likeness reads them.
+            text="\n".join(document[name] for name in ("text", "via_interpreter")),
             top=end_offset or 20,
             filter=self.parser.parse(extra) if extra and extra != "*" else None,
         )
@@ -105,14 +107,17 @@ class SearchingMixin:
 
     def create_spelling_suggestion(self, query_string):
         words = query_string.lower().split()
-        field = self.content_field_name
         reader = self.open_searcher().reader()
-        corrector = reader.corrector(field)
+        corrector = reader.corrector(self.content_field_name)
         # A word already in the index needs no correction, and looking that up is far
         # cheaper than the corrector's scan of the whole word list.
         return " ".join(
             word
-            if any((field, stem) in reader for stem in self.schema[field].process_text(word))
+            if any(
+                (field, stem) in reader
+                for field in TEXT_FIELDS
+                for stem in self.schema[field].process_text(word)
+            )
             else (corrector.suggest(word, limit=1) or [word])[0]
             for word in words
         )
