@@ -90,6 +90,16 @@ def align(quote: list[Word], real: list[Word]) -> Alignment | None:
     start, end = passage(quote, real)
     if start is None:
         return None
+    # The quote's first (or last) word may be in the stretch more than once ("We know that we
+    # are the market"): the comparison takes the first, so each is tried as the passage's edge.
+    starts = [start] + [i for i in range(start + 1, end) if real[i].stem == quote[0].stem]
+    ends = [end] + [i + 1 for i in range(start, end - 1) if real[i].stem == quote[-1].stem]
+    tried = (within(quote, real, a, b) for a in starts for b in ends if a < b)
+    return max(tried, key=lambda alignment: alignment.similarity)
+
+
+def within(quote: list[Word], real: list[Word], start: int, end: int) -> Alignment:
+    """Return the alignment of the quote with the real words [start, end)."""
     steps = compare(quote, real[start:end])
     # Real words the quote lacks at either end are outside what it quotes.
     while steps and steps[0].kind == "dropped":

@@ -21,14 +21,16 @@ from rapidfuzz import fuzz
 
 from archive.models import Utterance
 from archive.search import analysis
-from archive.search.alignment import EXACT, NOT_FOUND, Alignment, Word, align
+from archive.search.alignment import EXACT, FUNCTION_WORDS, NOT_FOUND, Alignment, Word, align
 from archive.search.documents import day_number
+from archive.search.inputs import Near
 from archive.search.present import roles_of
 
 log = logging.getLogger(__name__)
 MAX_WORDS = 60  # of a quote; a longer one is checked by its first sixty words
 ENGINE_WORDS = 24  # distinct words the engine looks for
-ALL_WORDS, TRIPLES, PAIRS, ANY_WORDS = 20, 20, 30, 10  # candidates from each search
+ALL_WORDS, TRIPLES, PAIRS, ANY_WORDS, ONE_OFF = 20, 20, 30, 10, 20  # candidates of each search
+SHORT = 10  # words: a shorter quote is also looked for with any one word wrong
 RESULTS = 20
 WHOLE_TEXT, MARGIN = 1500, 200  # characters: a longer text is read around the quote's place
 SAID = ("text", "via_interpreter")  # the turn's own words, not its speaker's names or title
@@ -155,15 +157,18 @@ def candidates(typed: list[Word], speaker: str, start, end) -> list[Utterance]:
     anyone = sqs.filter(reduce(operator.or_, (said(term) for term in terms)))
     ids = [int(r.pk) for r in every[:ALL_WORDS]]
     ids += in_runs(sqs, typed, 3, TRIPLES) + in_runs(sqs, typed, 2, PAIRS)
+    if len(typed) <= SHORT:
+        ids += one_word_off(sqs, typed, ONE_OFF)
     ids += [int(r.pk) for r in anyone[:ANY_WORDS]]
     ids = list(dict.fromkeys(ids))
     loaded = Utterance.objects.for_display().defer("event__source_text").in_bulk(ids)
     return [loaded[pk] for pk in ids if pk in loaded]
 
 
-def said(text: str, phrase: bool = False) -> SQ:
-    """Return the filter of a word (or a phrase) in the words of a turn."""
-    value = Exact(text) if phrase else Clean(text)
+def said(text: str, phrase: bool = False, gaps: int = 0) -> SQ:
+    """Return the filter of a word (or a phrase, its words up to `gaps` apart) in the words of
+    a turn."""
+    value = (Near(text, gaps) if gaps else Exact(text)) if phrase else Clean(text)
     return reduce(operator.or_, (SQ(**{name: value}) for name in SAID))
 
 
@@ -183,4 +188,23 @@ def in_runs(sqs, typed: list[Word], size: int, limit: int) -> list[int]:
     if not phrases:
         return []
     found = sqs.filter(reduce(operator.or_, (said(p, phrase=True) for p in phrases)))
+    return [int(r.pk) for r in found[:limit]]
+
+
+def one_word_off(sqs, typed: list[Word], limit: int) -> list[int]:
+    """Return the turns holding the quote less any one of its words, a word apart at most.
+
+    A short quote of common words ("we are a market") has runs that thousands of turns hold;
+    with one word wrong, added or dropped, the rest still stands together in the real words.
+    What is left of function words alone ("we are a") is in every other turn: not looked for.
+    """
+    rests = [typed[:i] + typed[i + 1 :] for i in range(len(typed))] if len(typed) >= 3 else []
+    phrases = {
+        " ".join(w.surface for w in rest)
+        for rest in rests
+        if any(w.surface not in FUNCTION_WORDS for w in rest)
+    }
+    if not phrases:
+        return []
+    found = sqs.filter(reduce(operator.or_, (said(p, phrase=True, gaps=1) for p in phrases)))
     return [int(r.pk) for r in found[:limit]]

@@ -98,6 +98,24 @@ def test_an_unrelated_passage_is_never_close(quote):
 def test_the_passage_is_only_what_the_quote_covers():
     found, _ = aligned("we are a market")
     assert passage(found) == "we are the market"
+    twice = "We know that we are the market for these drugs."
+    found, steps = aligned("we are a market", twice)
+    assert passage(found, twice) == "we are the market" and steps == [("changed", "the", "a")]
+
+
+def test_a_phrase_near_allows_that_many_words_between_on_either_engine(archive):
+    from haystack.query import SearchQuerySet
+
+    from archive.search.inputs import Near
+
+    def found(text, gaps):
+        return {int(r.pk) for r in SearchQuerySet().models(Utterance).filter(text=Near(text, gaps))}
+
+    tillerson = archive["utterances"][0].pk  # "… that we are the market, but …"
+    assert tillerson in found("we are market", 1)
+    assert tillerson not in found("we market", 1)  # two words between
+    assert tillerson in found("we market", 2)
+    assert tillerson in found("we are the market", 1)
 
 
 def test_the_check_finds_the_utterance_first_with_its_differences(archive):
@@ -154,3 +172,29 @@ def test_mutated_sentences_of_the_dev_corpus_are_found_first(db):
     assert measured["top3"] >= 0.95, measured["misses"]
     assert measured["called_close"] >= 0.85
     assert measured["held_out_called_close"] == 0
+
+
+def test_a_short_quote_of_common_words_is_found_among_many_turns_using_them(archive):
+    """A short quote ("we are a market"): every turn with we, are, a and market, and every "we are a", is a
+    likelier candidate than a long speech holding "we are the market" once."""
+    tillerson, event = archive["utterances"][0], archive["utterances"][0].event
+    made = [
+        Utterance(
+            event=event,
+            sequence=100 + n,
+            speaker=tillerson.speaker,
+            label=tillerson.label,
+            text=f"We are a partner, number {n}, and the market is open.",
+        )
+        for n in range(60)
+    ]
+    Utterance.objects.bulk_create(made)
+    long = "Thank you all for coming today to this meeting. " * 40
+    # "We" twice before the words: the passage is only what the quote covers.
+    tillerson.text = long + "We know that we are the market for these drugs. " + long
+    tillerson.save()
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    answer = quote_check.check("we are a market")
+    first = answer.matches[0]
+    assert first.utterance == tillerson and answer.verdict == CLOSE
+    assert tillerson.text[slice(*first.span)] == "we are the market"

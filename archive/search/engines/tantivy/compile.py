@@ -70,7 +70,7 @@ class Compiler:
             return tantivy.Query.empty_query()
         if node.phrase and len(terms) > 1:
             phrase = tantivy.Query.phrase_query
-            return self.any_field(fields, lambda f: phrase(self.schema, f, terms))
+            return self.any_field(fields, lambda f: phrase(self.schema, f, terms, node.gaps))
         # Every word, each in any of the fields.
         required = [
             self.any_field(fields, lambda f, t=term: tantivy.Query.term_query(self.schema, f, t))

@@ -24,9 +24,12 @@ class Words:
     field: str
     text: str
     phrase: bool = False
+    gaps: int = 0  # of a phrase: how many other words may stand between its words
 
     def __str__(self):
-        return f'{self.field}:"{self.text}"' if self.phrase else f"{self.field}:({self.text})"
+        if self.phrase:
+            return f'{self.field}:"{self.text}"' + (f"~{self.gaps}" if self.gaps else "")
+        return f"{self.field}:({self.text})"
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class TantivySearchQuery(BaseSearchQuery):
             return self._auto(name, str(value))
         if isinstance(value, Not):
             return Bool("AND", (Words(name, str(value)),), negated=True)
+        gaps = getattr(value, "gaps", 0)
         if isinstance(value, BaseInput):
             phrase, value = isinstance(value, Exact), value.query_string
         else:
@@ -141,7 +145,7 @@ class TantivySearchQuery(BaseSearchQuery):
         if filter_type == "in":
             return Terms(name, tuple(value))
         if filter_type in {"content", "contains", "exact"}:
-            return self._value(name, value, phrase or filter_type == "exact")
+            return self._value(name, value, phrase or filter_type == "exact", gaps)
         raise NotImplementedError(f"The tantivy backend has no {filter_type!r} filter.")
 
     def _field_name(self, field: str) -> str:
@@ -151,9 +155,9 @@ class TantivySearchQuery(BaseSearchQuery):
             return {"django_ct": DJANGO_CT, "django_id": DJANGO_ID}[field]
         return self.backend.unified_index().get_index_fieldname(field)
 
-    def _value(self, name: str, value, phrase: bool):
+    def _value(self, name: str, value, phrase: bool, gaps: int = 0):
         if name in self.backend.analysed_fields:
-            return Words(name, str(value), phrase=phrase)
+            return Words(name, str(value), phrase=phrase, gaps=gaps if phrase else 0)
         return Term(name, value)
 
     def _auto(self, name: str, text: str) -> Bool:
