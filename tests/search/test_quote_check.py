@@ -175,8 +175,8 @@ def test_mutated_sentences_of_the_dev_corpus_are_found_first(db):
 
 
 def test_a_short_quote_of_common_words_is_found_among_many_turns_using_them(archive):
-    """A short quote ("we are a market"): every turn with we, are, a and market, and every "we are a", is a
-    likelier candidate than a long speech holding "we are the market" once."""
+    """A short quote ("we are a market"): every turn with its words, and every "we are a",
+    is a likelier candidate than a long speech holding "we are the market" once."""
     tillerson, event = archive["utterances"][0], archive["utterances"][0].event
     made = [
         Utterance(
