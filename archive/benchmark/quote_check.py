@@ -59,7 +59,9 @@ def engine_phase(cases: int) -> dict:
     found = quotes.cases(quotes.unique_sentences(texts), cases, words, SEED)
     held_out = quotes.cases(held_out_sentences(texts), cases // 2, words, SEED + 1)
     measured = quotes.measure(quote_check.check, found, held_out)
-    return {"rebuild": rebuild, "measured": measured, "peak_mb": peak_mb(), **counts()}
+    short = quotes.short_cases(quotes.unique_sentences(texts), cases, words, texts.values(), SEED)
+    phase = {"rebuild": rebuild, "measured": measured, "peak_mb": peak_mb(), **counts()}
+    return {**phase, "short": quotes.measure(quote_check.check, short, []) if short else None}
 
 
 def held_out_sentences(kept: dict[int, str]) -> list[tuple[None, str]]:
@@ -87,15 +89,23 @@ def report(imported: dict, engines: dict[str, dict]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, phase in engines.items():
-        m = phase["measured"]
-        wrong = "–" if m["held_out_called_close"] is None else f"{m['held_out_called_close']:.1%}"
-        lines.append(
-            f"| {NAMES[name]} | {m['cases']} | {m['first']:.1%} | {m['top3']:.1%} | "
-            f"{m['called_close']:.1%} | {m['held_out']} | {wrong} | {m['p50']:.0f} "
-            f"({m['cpu50']:.0f}) | {m['p95']:.0f} | {phase['rebuild'][0]:.1f} |"
-        )
+        for label, m in (
+            (NAMES[name], phase["measured"]),
+            (f"{NAMES[name]}, five words", phase.get("short")),
+        ):
+            if not m:
+                continue
+            wrong = (
+                "–" if m["held_out_called_close"] is None else f"{m['held_out_called_close']:.1%}"
+            )
+            lines.append(
+                f"| {label} | {m['cases']} | {m['first']:.1%} | {m['top3']:.1%} | "
+                f"{m['called_close']:.1%} | {m['held_out']} | {wrong} | {m['p50']:.0f} "
+                f"({m['cpu50']:.0f}) | {m['p95']:.0f} | {phase['rebuild'][0]:.1f} |"
+            )
     for name, phase in engines.items():
-        for mutation, quote in phase["measured"]["misses"]:
+        short = phase.get("short") or {"misses": []}
+        for mutation, quote in phase["measured"]["misses"] + short["misses"]:
             lines.append(f"- {NAMES[name]}, not first ({mutation}): “{quote}”")
         for quote, passage in phase["measured"]["held_out_close"]:
             lines.append(f"- {NAMES[name]}, held out but called close: “{quote}” → “{passage}”")

@@ -4,6 +4,8 @@ A case is a sentence that occurs in one utterance only, of 8 to 30 words, change
 changes quotes: one to three words dropped, added, swapped with their neighbour or replaced by
 words of the corpus. The check should put that utterance first and call it close. Sentences of
 events kept out of the index give the other side: the check must not call anything close.
+Short cases are what a journalist more often remembers: five words of such a sentence, found
+once in the corpus, one word off.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
 MIN_WORDS, MAX_WORDS = 8, 30
 MUTATIONS = ("drop", "add", "swap", "replace")
+SHORT_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,11 @@ def vocabulary(texts) -> list[str]:
     return [w for text in texts for w in re.findall(r"[a-z]{3,}", text.lower())]
 
 
-def mutate(sentence: str, rnd: random.Random, words: list[str]) -> tuple[str, str]:
-    """Return the sentence with 1-3 words dropped, added, swapped or replaced, and how."""
+def mutate(sentence: str, rnd: random.Random, words: list[str], most: int = 3) -> tuple[str, str]:
+    """Return the sentence with 1-3 (or `most`) words dropped, added, swapped or replaced, and
+    how."""
     tokens = sentence.split()
-    kind, count = rnd.choice(MUTATIONS), rnd.randint(1, 3)
+    kind, count = rnd.choice(MUTATIONS), rnd.randint(1, most)
     for _ in range(count):
         at = rnd.randrange(len(tokens))
         if kind == "drop" and len(tokens) > MIN_WORDS // 2:
@@ -76,6 +80,23 @@ def cases(found: list[tuple], count: int, words: list[str], seed: int) -> list[C
     for pk, sentence in chosen:
         quote, how = mutate(sentence, rnd, words)
         made.append(Case(quote, sentence, pk, how))
+    return made
+
+
+def short_cases(found: list[tuple], count: int, words: list[str], texts, seed: int) -> list[Case]:
+    """Return `count` cases of five words of the sentences, found once in `texts`, one word off."""
+    rnd = random.Random(seed)
+    everything = "\n".join(texts).lower()
+    made = []
+    for pk, sentence in rnd.sample(found, len(found)):
+        tokens = sentence.split()
+        at = rnd.randrange(len(tokens) - SHORT_WORDS + 1)
+        phrase = " ".join(tokens[at : at + SHORT_WORDS])
+        if everything.count(phrase.lower()) == 1:
+            quote, how = mutate(phrase, rnd, words, most=1)
+            made.append(Case(quote, phrase, pk, how))
+        if len(made) == count:
+            break
     return made
 
 

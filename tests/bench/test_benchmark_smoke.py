@@ -65,3 +65,5 @@ def test_the_quote_check_benchmark_prints_its_figures():
     assert "| engine | cases | right utterance first | in the top 3 |" in report
     row = next(line for line in report.splitlines() if line.startswith("| tantivy |"))
     assert row.split("|")[2].strip() == "6" and row.count("%") >= 4
+    short = next(line for line in report.splitlines() if line.startswith("| tantivy, five words |"))
+    assert short.split("|")[2].strip() == "6" and short.count("%") >= 3
