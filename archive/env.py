@@ -70,9 +70,10 @@ class Env:
         if not self.is_production():
             return key or DEV_SECRET_KEY
         if not key or key == DEV_SECRET_KEY or len(key) < 32:
+            given = self.str("DJANGO_ENV", "development")
             raise ImproperlyConfigured(
-                "SECRET_KEY must be set to a random string of at least 32 characters "
-                "when DJANGO_ENV=production"
+                "SECRET_KEY must be set to a random string of at least 32 characters in "
+                f"production (DJANGO_ENV={given}: anything but development or test is production)"
             )
         return key
 

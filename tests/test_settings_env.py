@@ -44,6 +44,11 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
         Env(environ).secret_key()
 
 
+def test_a_mistyped_environment_name_is_production_and_the_message_says_so():
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_ENV=dev: anything but development"):
+        Env({"DJANGO_ENV": "dev"}).secret_key()
+
+
 def test_production_accepts_a_long_random_secret_key():
     key = "k" * 50
     assert Env({"DJANGO_ENV": "production", "SECRET_KEY": key}).secret_key() == key
