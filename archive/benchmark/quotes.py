@@ -17,6 +17,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
+from archive.search.alignment import FUNCTION_WORDS
+
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
 MIN_WORDS, MAX_WORDS = 8, 30
 MUTATIONS = ("drop", "add", "swap", "replace")
@@ -84,20 +86,28 @@ def cases(found: list[tuple], count: int, words: list[str], seed: int) -> list[C
 
 
 def short_cases(found: list[tuple], count: int, words: list[str], texts, seed: int) -> list[Case]:
-    """Return `count` cases of five words of the sentences, found once in `texts`, one word off."""
+    """Return `count` cases of five words of the sentences, one word off: words found once in
+    `texts` (punctuation aside), two of them at least not function words ("and so, so many"
+    is no one's quote)."""
     rnd = random.Random(seed)
-    everything = "\n".join(texts).lower()
+    everything = "".join(plain(text) for text in texts)
     made = []
     for pk, sentence in rnd.sample(found, len(found)):
         tokens = sentence.split()
         at = rnd.randrange(len(tokens) - SHORT_WORDS + 1)
         phrase = " ".join(tokens[at : at + SHORT_WORDS])
-        if everything.count(phrase.lower()) == 1:
+        content = [w for w in plain(phrase).split() if w not in FUNCTION_WORDS]
+        if len(content) >= 2 and everything.count(plain(phrase)) == 1:
             quote, how = mutate(phrase, rnd, words, most=1)
             made.append(Case(quote, phrase, pk, how))
         if len(made) == count:
             break
     return made
+
+
+def plain(text: str) -> str:
+    """Return the text's words in lower case, one space apart, and one either side."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
 def measure(check, found: list[Case], held_out: list[Case]) -> dict:
