@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from archive import rows
+from archive import plain_sql
 from archive.models import Event, Speaker, SpeakerLabel, Utterance
 
 
@@ -17,7 +17,7 @@ def an_event(**values) -> Event:
         "checksum": "a" * 64,
         "reading_metadata": {"filename": "x.txt"},
     }
-    return rows.create(Event, **{**defaults, **values})
+    return plain_sql.create(Event, **{**defaults, **values})
 
 
 @pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_insert_returns_the_new_ids_and_converts_json():
         "interpreted_paragraphs",
         "notes",
     )
-    ids = rows.insert(Utterance, (*names, "attribution"), values, returning=True)
+    ids = plain_sql.insert(Utterance, (*names, "attribution"), values, returning=True)
     assert sorted(ids) == sorted(Utterance.objects.values_list("pk", flat=True))
     assert len(ids) == 300
     last = Utterance.objects.get(sequence=300)
@@ -82,7 +82,7 @@ def test_insert_returns_every_id_across_several_batches():
         "notes",
     )
     names = (*names, "attribution")
-    ids = rows.insert(Utterance, names, values, returning=True)
+    ids = plain_sql.insert(Utterance, names, values, returning=True)
     assert len(ids) == len(set(ids)) == 2500 == Utterance.objects.count()
     stored = dict(Utterance.objects.values_list("pk", "sequence"))
     assert stored == dict(zip(ids, range(1, 2501), strict=True))
@@ -90,14 +90,16 @@ def test_insert_returns_every_id_across_several_batches():
 
 def test_insert_refuses_to_return_ids_of_rows_it_may_skip():
     with pytest.raises(ValueError, match="skipped rows return no id"):
-        rows.insert(SpeakerLabel, ("speaker_id", "label"), [], returning=True, skip_existing=True)
+        plain_sql.insert(
+            SpeakerLabel, ("speaker_id", "label"), [], returning=True, skip_existing=True
+        )
 
 
 @pytest.mark.django_db
 def test_skip_existing_leaves_rows_a_unique_constraint_holds():
     speaker = Speaker.objects.create(name="Ned Price", slug="ned-price")
-    rows.insert(SpeakerLabel, ("speaker_id", "label"), [(speaker.pk, "MR PRICE")])
-    rows.insert(
+    plain_sql.insert(SpeakerLabel, ("speaker_id", "label"), [(speaker.pk, "MR PRICE")])
+    plain_sql.insert(
         SpeakerLabel,
         ("speaker_id", "label"),
         [(speaker.pk, "MR PRICE"), (speaker.pk, "SPOKESPERSON PRICE")],
@@ -115,6 +117,6 @@ def test_select_in_finds_rows_past_one_statement_of_parameters():
         [Speaker(name=f"Speaker {n}", slug=f"speaker-{n}") for n in range(1, 1201)]
     )
     wanted = [f"speaker-{n}" for n in range(1, 1301, 2)]
-    found = rows.select_in(Speaker, ["slug", "name"], "slug", wanted)
+    found = plain_sql.select_in(Speaker, ["slug", "name"], "slug", wanted)
     assert sorted(found) == sorted((f"speaker-{n}", f"Speaker {n}") for n in range(1, 1201, 2))
-    assert rows.select_in(Speaker, ["slug"], "slug", []) == []
+    assert plain_sql.select_in(Speaker, ["slug"], "slug", []) == []

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Speaker
-from archive.names import sort_key
+from archive.speaker_names import sort_key
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.models import EventKind
-from archive.names import is_full_name
 from archive.reading import (
     PARAGRAPH_BREAK,
     SPEAKER_OFFICIAL,
@@ -23,6 +22,7 @@ from archive.reading import (
     SpeakerReading,
     UtteranceReading,
 )
+from archive.speaker_names import is_full_name
 
 FIRST_DAY, YEARS = datetime.date(2005, 1, 1), 20
 TURNS = (50, 300)

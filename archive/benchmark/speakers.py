@@ -11,7 +11,7 @@ from django.test import Client
 from archive.benchmark.run import NotScratch, setting
 from archive.models import Speaker, SpeakerKind
 from archive.models.speakers import name_keys
-from archive.names import fold
+from archive.speaker_names import fold
 
 GIVEN = """José María Luis Jin Karine Andrés Manuel Joseph Pedro Eunjong Ángel Zoë Søren François
     Heather John Antony Rex Miguel Ngozi Olaf Sergey Wang Yoshimasa Fumio Humeyra Jalina Ned

@@ -9,11 +9,11 @@ from typing import NamedTuple
 
 from django.db import connections, router
 
-from archive import rows
+from archive import plain_sql
 from archive.models import Appearance, Event, Speaker, SpeakerKind, SpeakerLabel
-from archive.names import GENERIC_LABELS, is_full_name, is_generic_label, surname
 from archive.reading import SpeakerReading
 from archive.registry.models import Person
+from archive.speaker_names import GENERIC_LABELS, is_full_name, is_generic_label, surname
 
 ROLE_KINDS = {SpeakerKind.ROLE, SpeakerKind.MODERATOR}
 
@@ -67,10 +67,10 @@ class Directory:
         # share a key, and are left out when nothing could match them.
         keys = {surname(reading.name) for reading in readings if could_match(reading)}
         columns = ["id", *Known._fields[1:]]
-        found = {row[0]: row for row in rows.select_in(Speaker, columns, "surname_key", keys)}
+        found = {row[0]: row for row in plain_sql.select_in(Speaker, columns, "surname_key", keys)}
         people = registry_people({r.person for r in readings if r.person})
         person_ids = {key: pk for key, (pk, _, _) in people.items()}
-        for row in rows.select_in(Speaker, columns, "person_id", person_ids.values()):
+        for row in plain_sql.select_in(Speaker, columns, "person_id", person_ids.values()):
             found[row[0]] = row
         directory = cls(list(map(Known._make, found.values())), person_ids=person_ids)
         directory.names = {key: (name, sort_name) for key, (_, name, sort_name) in people.items()}
@@ -83,7 +83,7 @@ class Directory:
         labels = {label for r in readings for label in r.labels if not is_generic_label(label)}
         if not (labels and self.by_id):
             return
-        for label, speaker_id in rows.select_in(
+        for label, speaker_id in plain_sql.select_in(
             SpeakerLabel, ["label", "speaker_id"], "label", labels
         ):
             if speaker_id in self.by_id:
@@ -96,7 +96,7 @@ class Directory:
         """Load the speakers with these ids that the directory lacks."""
         wanted = [pk for pk in ids if pk not in self.by_id]
         columns = ["id", *Known._fields[1:]]
-        for row in rows.select_in(Speaker, columns, "id", wanted) if wanted else ():
+        for row in plain_sql.select_in(Speaker, columns, "id", wanted) if wanted else ():
             known = Known._make(row)
             self.speakers.append(known)
             self.index(known)
@@ -146,7 +146,7 @@ def registry_people(slugs: set[str]) -> dict[str, tuple[int, str, str]]:
     """Return the id, name and sort name of each registry person with one of these slugs."""
     if not slugs:
         return {}
-    found = rows.select_in(Person, ["slug", "id", "name", "sort_name"], "slug", slugs)
+    found = plain_sql.select_in(Person, ["slug", "id", "name", "sort_name"], "slug", slugs)
     return {slug: (pk, name, sort_name) for slug, pk, name, sort_name in found}
 
 

@@ -21,11 +21,11 @@ from archive.importing.maintenance import merge_speakers
 from archive.importing.service import recorded_metadata
 from archive.importing.slugs import unique_slug
 from archive.models import Appearance, Event, Speaker, SpeakerKind, SpeakerLabel, Utterance
-from archive.names import is_full_name, name_tokens
 from archive.reading import Metadata, ReaderError, Registry, read
 from archive.registry.models import Person
 from archive.registry.snapshot import current
 from archive.search import queue
+from archive.speaker_names import is_full_name, name_tokens
 
 OFFICE_WORDS = {"president", "vice", "first", "lady", "secretary", "minister", "prime"}
 

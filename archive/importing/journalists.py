@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
-from archive import rows
+from archive import plain_sql
 from archive.importing.directory import Directory, Known, only_one
 from archive.models import Speaker, SpeakerKind
-from archive.names import fold, is_full_name, name_tokens, surname
 from archive.reading import SpeakerReading
+from archive.speaker_names import fold, is_full_name, name_tokens, surname
 
 
 def first_names_agree(a: str, b: str) -> bool:
@@ -69,7 +69,7 @@ def same_journalist(name: str, outlet: str, known_name: str, known_outlet: str) 
 def by_first_name(first: str, outlet: str) -> list[tuple]:
     """Return (id, name, affiliation) of journalists of that outlet whose name starts so."""
     # name_key is the name folded (lower case, no accents), as `first` is.
-    found = rows.select_prefix(
+    found = plain_sql.select_prefix(
         Speaker, ["id", "name", "affiliation", "kind"], "name_key", first, 200
     )
     return [

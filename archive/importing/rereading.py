@@ -19,10 +19,10 @@ from archive.importing.service import (
     turn_values,
 )
 from archive.models import Event, SourceFile, Speaker, Utterance, UtteranceRedirect
-from archive.names import is_generic_label
 from archive.reading import Metadata, Reading, decode
 from archive.registry.snapshot import read_with_registry
 from archive.search import queue
+from archive.speaker_names import is_generic_label
 
 # Old rows move out of the way first, so the unique (event, sequence) never clashes mid-update.
 SEQUENCE_SHIFT = 1_000_000

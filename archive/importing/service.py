@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from archive import rows
+from archive import plain_sql
 from archive.importing import speakers as matching
 from archive.importing.locks import lock_speakers, retrying
 from archive.importing.slugs import unique_slug
@@ -192,7 +192,7 @@ def import_reading(
 def create_event(values: Mapping, record: Mapping, metadata: Metadata | None) -> Event:
     """Insert the event of a reading, with a slug of its own and its source on record."""
     slug = unique_slug(Event, f"{values['date']:%Y-%m-%d} {values['title']}", "event")
-    return rows.create(
+    return plain_sql.create(
         Event, slug=slug, reading_metadata=metadata_record(metadata), **record, **values
     )
 
@@ -243,7 +243,7 @@ def resolve_speakers(event: Event, reading: Reading, choices: Mapping) -> dict[s
         earlier = Utterance.objects.filter(speaker_id__in=changed).exclude(event=event)
         queue.enqueue(earlier.values_list("pk", flat=True))
     spoken = {u.speaker for u in reading.utterances}
-    rows.insert(
+    plain_sql.insert(
         Appearance,
         ("event_id", "speaker_id", "role", "affiliation"),
         [
@@ -261,7 +261,7 @@ def speakers_given_new_labels(pairs) -> set[int]:
     if not pairs:
         return set()
     ids = {speaker.pk for speaker, _ in pairs}
-    known = set(rows.select_in(SpeakerLabel, ["speaker_id", "label"], "speaker_id", ids))
+    known = set(plain_sql.select_in(SpeakerLabel, ["speaker_id", "label"], "speaker_id", ids))
     return {s.pk for s, r in pairs if any((s.pk, label) not in known for label in r.labels)}
 
 
@@ -305,7 +305,7 @@ def turn_values(event: Event, reading: Reading, resolved: Mapping) -> list[tuple
 def write_turns(event: Event, reading: Reading, choices: Mapping) -> int:
     """Write the speakers, appearances and utterances of a reading; return the turn count."""
     resolved = resolve_speakers(event, reading, choices)
-    ids = rows.insert(
+    ids = plain_sql.insert(
         Utterance, UTTERANCE_COLUMNS, turn_values(event, reading, resolved), returning=True
     )
     queue.enqueue(ids)

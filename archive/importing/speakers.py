@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from archive import rows
+from archive import plain_sql
 from archive.importing.directory import Directory, Known, is_role_only, only_one
 from archive.importing.journalists import match_journalist
 from archive.importing.slugs import unique_slug
 from archive.models import Speaker, SpeakerKind, SpeakerLabel, SpeakerRedirect
-from archive.names import (
+from archive.reading import SpeakerReading
+from archive.speaker_names import (
     is_full_name,
     is_generic_label,
     name_tokens,
     same_person_name,
     surname,
 )
-from archive.reading import SpeakerReading
 
 # An unresolved speaker ("Kirby", "President") is one already in the archive only if it spoke
 # under the same label within this many days: the same label years apart may be someone else.
@@ -221,7 +221,7 @@ def preview(reading: SpeakerReading, directory: Directory | None = None) -> Spea
 
 def record_labels(pairs) -> None:
     """Record each (speaker, reading)'s labels for that speaker, in one insert."""
-    rows.insert(
+    plain_sql.insert(
         SpeakerLabel,
         ("speaker_id", "label"),
         [(speaker.pk, label) for speaker, r in pairs for label in r.labels],

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from archive.names import surname
+from archive.speaker_names import surname
 
 
 def fill_surname_keys(apps, schema_editor):

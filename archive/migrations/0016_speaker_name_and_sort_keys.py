@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from archive.names import fold, sort_key
+from archive.speaker_names import fold, sort_key
 
 BATCH = 1000
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from archive.models.choices import SpeakerKind
 from archive.models.events import Event
-from archive.names import fold, sort_key, surname
+from archive.speaker_names import fold, sort_key, surname
 
 # What each derived column is made from: save() refreshes a column when one of its sources is saved.
 DERIVED_FROM = {"surname_key": {"name"}, "name_key": {"name"}, "sort_key": {"name", "sort_name"}}

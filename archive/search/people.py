@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from archive.models import Speaker
-from archive.names import name_tokens
+from archive.speaker_names import name_tokens
 
 LIMIT = 5
 # A name is a few words; a longer search is a quote, whose words name nobody.

@@ -27,7 +27,7 @@ from django.utils.timezone import now
 from haystack import connections
 from haystack.constants import DJANGO_ID
 
-from archive import rows
+from archive import plain_sql
 from archive.models import Utterance
 from archive.search import documents
 from archive.search.engines import IndexBusy
@@ -46,7 +46,9 @@ def enqueue(utterance_ids: Iterable[int]) -> None:
     if not ids:
         return
     # One plain insert: this runs in every import, where compiling an ORM insert cost more.
-    [task] = rows.insert(IndexTask, ("utterance_ids", "created"), [(ids, now())], returning=True)
+    [task] = plain_sql.insert(
+        IndexTask, ("utterance_ids", "created"), [(ids, now())], returning=True
+    )
     if len(ids) <= OWN_LIMIT:
         transaction.on_commit(partial(apply_own, task), robust=True)
 

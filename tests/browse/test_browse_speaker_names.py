@@ -109,6 +109,11 @@ def test_without_a_sort_name_a_speaker_is_filed_under_their_name(client, db):
         ("vide", ["Luis Videgaray Caso"]),
         ("  park   jin ", ["Park Jin"]),
         ("joseph biden", ["Joseph R. Biden Jr."]),
+        # The registry's other names of a person: "Joe" is no start of "Joseph".
+        ("joe biden", ["Joseph R. Biden Jr."]),
+        ("tony", ["Antony J. Blinken"]),
+        ("Tony Blinken", ["Antony J. Blinken"]),
+        ("tony biden", []),
         ("b", ["Joseph R. Biden Jr.", "Antony J. Blinken"]),
         ("obama", []),
         ("dega", []),  # a name's words are matched from their start

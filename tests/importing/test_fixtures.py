@@ -37,7 +37,7 @@ def test_corpus_fixture_loads_and_combines_with_the_seed():
 
 @pytest.mark.django_db
 def test_fixture_speakers_carry_the_key_that_matching_looks_them_up_by():
-    from archive.names import surname
+    from archive.speaker_names import surname
 
     call_command("loaddata", str(FIXTURES / "corpus.json"), verbosity=0)
     # loaddata bypasses Speaker.save(), so the key must be in the fixture itself.

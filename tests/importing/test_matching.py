@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive import names
+from archive import speaker_names
 from archive.importing.speakers import Directory, resolve
 from archive.models import Speaker, SpeakerLabel
 from archive.reading import SpeakerReading
@@ -70,13 +70,13 @@ def test_generic_question_label_never_matches_a_journalist():
     ],
 )
 def test_same_person_name(a, b, same):
-    assert names.same_person_name(a, b) is same
+    assert speaker_names.same_person_name(a, b) is same
 
 
 def test_generic_labels():
-    assert names.is_generic_label("QUESTION")
-    assert names.is_generic_label("SENIOR STATE DEPARTMENT OFFICIAL ONE")
-    assert not names.is_generic_label("SECRETARY KELLY")
+    assert speaker_names.is_generic_label("QUESTION")
+    assert speaker_names.is_generic_label("SENIOR STATE DEPARTMENT OFFICIAL ONE")
+    assert not speaker_names.is_generic_label("SECRETARY KELLY")
 
 
 @pytest.mark.parametrize(
