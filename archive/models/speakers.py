@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.db import models
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Left, Upper
@@ -56,11 +59,15 @@ class SpeakerQuerySet(models.QuerySet):
         "sanchez" finds Pedro Sánchez, "lopez obrador" López Obrador, "jean-pierre" Karine
         Jean-Pierre. A text with no Latin letter or digit ("王毅") is looked for as typed.
         """
+        # Imported here: the registry's snapshot reads the registry's tables, defined after these.
+        from archive.registry.snapshot import people_named
+
         words = fold(text).split()
         if not words:
             return self.filter(name__icontains=text.strip()) if text.strip() else self
         starts = [Q(name_key__startswith=word) | Q(name_key__contains=f" {word}") for word in words]
-        return self.filter(*starts)
+        # Or a name the registry gives the speaker's person ("Joe Biden" for Joseph R. Biden Jr.).
+        return self.filter(reduce(operator.and_, starts) | Q(person__slug__in=people_named(words)))
 
     def a_to_z(self):
         """Return the speakers in A–Z order of their sort names (family name first)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import defaultdict
 
@@ -12,6 +13,7 @@ from archive.reading.countries import country_of_code
 from archive.reading.registry import KnownPerson, Post, Registry
 from archive.registry.models import OtherName, Person
 from archive.registry.models import Post as PostRow
+from archive.speaker_names import fold
 
 _lock = threading.Lock()
 _cached: tuple[tuple, Registry] | None = None
@@ -61,6 +63,25 @@ def current() -> Registry:
         if _cached is None or _cached[0] != stamp:
             _cached = (stamp, build())
         return _cached[1]
+
+
+def people_named(words: list[str]) -> list[str]:
+    """Return the slugs of the people one of whose names (other names included: "Joe Biden",
+    "Tony Blinken") has a word starting with each of the folded words."""
+    return [
+        slug
+        for slug, forms in folded_names(current())
+        if any(all(any(t.startswith(w) for t in form) for w in words) for form in forms)
+    ]
+
+
+@functools.lru_cache(maxsize=2)
+def folded_names(registry: Registry) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """Return each person's slug and the folded words of each of their names."""
+    return tuple(
+        (p.key, tuple(tuple(fold(n).split()) for n in (p.name, *p.other_names)))
+        for p in registry.people
+    )
 
 
 def read_with_registry(data: bytes | str, *, metadata: Metadata | None = None) -> Reading:
