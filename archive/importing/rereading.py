@@ -19,7 +19,7 @@ from archive.importing.service import (
     turn_values,
 )
 from archive.models import Event, SourceFile, Speaker, Utterance, UtteranceRedirect
-from archive.reading import Metadata, Reading, decode
+from archive.reading import SPEAKER_JOURNALIST, Metadata, Reading, decode
 from archive.registry.snapshot import read_with_registry
 from archive.search import queue
 from archive.speaker_names import is_generic_label
@@ -78,12 +78,20 @@ def kept_speakers(old: list[Utterance], reading: Reading) -> dict[str, Speaker]:
     by_label = defaultdict(set)
     for row in old:
         by_label[row.label].add(row.speaker_id)
+    # Behind a generic label, the turns tell: "Alex of Yahoo News" asks under Q, and the rows of
+    # the same turns say whom the archivist made of Alex.
+    by_turn = {(row.sequence, row.text): row.speaker_id for row in old}
+    turns = defaultdict(set)
+    for turn in reading.utterances:
+        turns[turn.speaker].add(by_turn.get((turn.sequence, turn.text)))
     chosen = {}
     for speaker in reading.speakers:
         ids = {
             pk for label in speaker.labels if not is_generic_label(label) for pk in by_label[label]
         }
-        if len(ids) == 1:
+        if not ids and speaker.kind == SPEAKER_JOURNALIST:
+            ids = turns[speaker.key]
+        if len(ids) == 1 and None not in ids:
             chosen[speaker.key] = ids.pop()
     found = Speaker.objects.in_bulk(set(chosen.values()))
     return {key: found[pk] for key, pk in chosen.items() if pk in found}

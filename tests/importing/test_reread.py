@@ -105,3 +105,25 @@ def test_reread_keeps_the_speaker_an_admin_chose_at_upload(seed_bytes):
     assert list(event.utterances.filter(speaker=chosen).values_list("pk", flat=True)) == said
     assert Speaker.objects.count() == speakers_before
     assert not Speaker.objects.filter(name="Rex W. Tillerson").exists()
+
+
+def test_reread_keeps_the_journalist_an_admin_chose_behind_a_q_label(settings):
+    """ "Alex of Yahoo News" asks under the label Q, which many share: the archivist's choice of
+    Alex Leary for those turns is what the rows say, and a re-read keeps it."""
+    source = (settings.BASE_DIR / "tests" / "data" / "reread" / "questioners.txt").read_text()
+    reading = read(source)
+    alex = next(s for s in reading.speakers if s.name == "Alex")
+    leary = Speaker.objects.create(name="Alex Leary", slug="alex-leary", kind="journalist")
+    # The Alex of Yahoo News of other transcripts, whom matching afresh would pick.
+    Speaker.objects.create(name="Alex", slug="alex", kind="journalist", affiliation="Yahoo News")
+    event = import_reading(
+        reading=reading, source_text=source, speaker_choices={alex.key: leary}
+    ).event
+    asked = list(event.utterances.filter(speaker=leary).values_list("pk", flat=True))
+    assert len(asked) == 1
+    speakers_before = Speaker.objects.count()
+    reread_event(event=event)
+    assert list(event.utterances.filter(speaker=leary).values_list("pk", flat=True)) == asked
+    assert Speaker.objects.count() == speakers_before
+    # The turn of the questioner no one named stays with the unidentified questioner.
+    assert event.utterances.get(sequence=4).speaker.name == "Unidentified questioner"
