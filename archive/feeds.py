@@ -36,7 +36,7 @@ def matching_utterances(form, limit=FEED_LENGTH):
         # An empty feed would tell a feed reader "no quotes match" when the engine is broken.
         log.exception("Search feed failed for %r", form.cleaned_data.get("q"))
         raise SearchUnavailable from error
-    found = Utterance.objects.for_display().defer("event__source_text").in_bulk(pks)
+    found = Utterance.objects.for_display().in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -103,7 +103,7 @@ class SpeakerFeed(UtteranceFeedMixin, Feed):
 
     def items(self, obj):
         utterances = Utterance.objects.by_speaker(obj).for_display()
-        return utterances.defer("event__source_text")[:FEED_LENGTH]
+        return utterances[:FEED_LENGTH]
 
 
 class SearchFeed(UtteranceFeedMixin, Feed):

@@ -66,7 +66,7 @@ class SpeakerUtterancesView(JsonApiMixin, ListView):
 
     def get_queryset(self):
         utterances = Utterance.objects.by_speaker(self.speaker).for_display()
-        return utterances.defer("event__source_text").with_roles()
+        return utterances.with_roles()
 
     def get_data(self, context):
         return {

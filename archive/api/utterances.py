@@ -13,7 +13,7 @@ from archive.models import Utterance, UtteranceRedirect
 class UtteranceView(JsonApiMixin, DetailView):
     """One utterance with its paragraphs; the id of one a re-read replaced redirects."""
 
-    queryset = Utterance.objects.for_display().defer("event__source_text").with_roles()
+    queryset = Utterance.objects.for_display().with_roles()
 
     def get(self, request, *args, **kwargs):
         pk = whole_number(kwargs["pk"])

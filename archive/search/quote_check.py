@@ -161,7 +161,7 @@ def candidates(typed: list[Word], speaker: str, start, end) -> list[Utterance]:
         ids += one_word_off(sqs, typed, ONE_OFF)
     ids += [int(r.pk) for r in anyone[:ANY_WORDS]]
     ids = list(dict.fromkeys(ids))
-    loaded = Utterance.objects.for_display().defer("event__source_text").in_bulk(ids)
+    loaded = Utterance.objects.for_display().in_bulk(ids)
     return [loaded[pk] for pk in ids if pk in loaded]
 
 

@@ -37,8 +37,7 @@ class UtteranceIndex(indexes.SearchIndex, indexes.Indexable):
 
     def read_queryset(self, using=None):
         """Return the utterances that search results display, unordered: the engine ranks them."""
-        related = Utterance.objects.select_related("event", "speaker").order_by()
-        return related.defer("event__source_text")
+        return Utterance.objects.for_display().order_by()
 
     def full_prepare(self, obj):
         """Return the document archive.search.documents builds, for engines haystack writes."""

@@ -82,7 +82,7 @@ class SpeakerDetailView(SingleObjectMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Utterance.objects.by_speaker(self.object).select_related("event", "speaker")
+        return Utterance.objects.by_speaker(self.object).for_display()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,7 +13,7 @@ from archive.views.events import transcript_page
 class UtteranceDetailView(DetailView):
     """A quote with two turns of context either side; moved permalinks redirect."""
 
-    queryset = Utterance.objects.for_display().defer("event__source_text")
+    queryset = Utterance.objects.for_display()
 
     def get(self, request, *args, **kwargs):
         try:

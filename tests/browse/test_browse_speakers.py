@@ -124,3 +124,17 @@ def test_index_letter_hash_lists_names_that_start_otherwise(client, seed):
     response = client.get("/speakers/?letter=%23")
     assert names(response) == ["50th Ambassador"]
     assert response.context["other_initials"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/speakers/rex-w-tillerson/", "/api/speakers/rex-w-tillerson/utterances"]
+)
+def test_a_speakers_turns_are_loaded_without_their_events_transcripts(client, seed, url):
+    """A page of twenty turns from twenty events read twenty whole transcripts before."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    turns = [q["sql"] for q in queries if 'FROM "archive_utterance"' in q["sql"]]
+    assert turns and not any("source_text" in sql or "reading_metadata" in sql for sql in turns)
