@@ -99,5 +99,14 @@ def near(word: str, vocabulary: frozenset[str]) -> str:
     """Return the vocabulary word one typo away from a long enough word, or ""."""
     if word in vocabulary or len(word) < 5:
         return word if word in vocabulary else ""
-    matches = [v for v in vocabulary if len(v) >= 5 and edit_distance(word, v, 1) <= 1]
+    matches = [
+        v
+        for v in vocabulary
+        if len(v) >= 5 and edit_distance(word, v, 1) <= 1 and not plural_of(word, v)
+    ]
     return matches[0] if len(matches) == 1 else ""
+
+
+def plural_of(word: str, other: str) -> bool:
+    """Return whether one word is the other with an S: a word of its own, not a typo (STATES)."""
+    return word == other + "S" or other == word + "S"

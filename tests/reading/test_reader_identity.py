@@ -176,6 +176,14 @@ def test_roles_are_a_kind_of_their_own(label):
     assert speaker.kind == "role"
 
 
+def test_a_plural_is_no_typo_of_a_role_word():
+    """STATES is one typo from STATE, but a word of its own."""
+    speaker = by_label(
+        whitehouse("UNITED STATES OFFICIAL:  Thank you.\n"), "UNITED STATES OFFICIAL"
+    )
+    assert (speaker.name, speaker.kind) == ("United States Official", "role")
+
+
 # UN speeches: the country in full, never a person from a file code.
 @pytest.mark.parametrize(
     ("filename", "speaker", "country"),
