@@ -16,10 +16,10 @@ weigh less, so a passage sharing only them is never close.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 EXACT, CLOSE, NOT_FOUND = "exact", "close", "not-found"
 # Tuned on the dev corpus's mutated sentences and on sentences of events left out of the
@@ -31,6 +31,11 @@ FUNCTION_WEIGHT = 0.4
 # one moved with its neighbour, as when a clause is put first, counts more.
 CREDIT = {"same": 1.0, "form": 0.8, "typo": 0.5, "moved": 0.5, "moved together": 0.8}
 TYPO_RATIO = 80
+# Below this, a passage is unlike the quote however it is trimmed ("we are a market" against
+# "We know that we are the market" is 0.58 untrimmed, 0.82 trimmed).
+WORTH_TRIMMING = 0.4
+# Words whose slip turns a statement round: never a small difference.
+NEGATIONS = frozenset("no not nor never t cannot nothing none neither".split())
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there here of in on at
     to for from by with without about into onto over under up down out off as is are was were be
@@ -49,6 +54,7 @@ class Word:
     end: int
     stem: str
     surface: str
+    paragraph: int = 0  # of the text it is in, counted from 0
 
     @property
     def weight(self) -> float:
@@ -73,14 +79,31 @@ class Alignment:
     steps: tuple[Step, ...]
     similarity: float
     recall: float
+    joined: bool = False  # the passage runs on into another paragraph, the quote does not
+    words: int = 0  # of the quote
 
     @property
     def verdict(self) -> str:
         if all(step.kind == "same" for step in self.steps):
             return EXACT
+        if self.joined or any(negated(step) for step in self.steps):
+            return NOT_FOUND
+        if self.edits() > max(1, (self.words + 1) // 3):
+            return NOT_FOUND  # "are on the market" is two slips off "we are the market"
         if self.similarity >= CLOSE_SIMILARITY and self.recall >= CLOSE_RECALL:
             return CLOSE
         return NOT_FOUND
+
+    def edits(self) -> int:
+        """Return the words added, dropped or put in place of others (moves aside)."""
+        return sum(step.kind in {"added", "dropped", "changed"} for step in self.steps)
+
+
+def negated(step: Step) -> bool:
+    """Return whether a step adds, drops or changes a negation ("not", "no", "n't")."""
+    if step.kind not in {"added", "dropped", "changed"}:
+        return False
+    return any(word is not None and word.surface in NEGATIONS for word in (step.real, step.typed))
 
 
 def align(quote: list[Word], real: list[Word]) -> Alignment | None:
@@ -90,12 +113,41 @@ def align(quote: list[Word], real: list[Word]) -> Alignment | None:
     start, end = passage(quote, real)
     if start is None:
         return None
-    # The quote's first (or last) word may be in the stretch more than once ("We know that we
-    # are the market"): the comparison takes the first, so each is tried as the passage's edge.
-    starts = [start] + [i for i in range(start + 1, end) if real[i].stem == quote[0].stem]
-    ends = [end] + [i + 1 for i in range(start, end - 1) if real[i].stem == quote[-1].stem]
-    tried = (within(quote, real, a, b) for a in starts for b in ends if a < b)
-    return max(tried, key=lambda alignment: alignment.similarity)
+    whole = within(quote, real, start, end)
+    if whole.verdict == EXACT or whole.similarity < WORTH_TRIMMING:
+        return whole  # the quote itself, or words that no trimming makes alike
+    starts, ends = edges(quote, real, start, end)
+    # The best start with the stretch's end, then the best end from there: not every pair.
+    first = best([whole] + [within(quote, real, a, end) for a in starts])
+    tried = [within(quote, real, first.start, b) for b in ends if first.start < b]
+    return best([first, *tried])
+
+
+def edges(quote: list[Word], real: list[Word], start: int, end: int) -> tuple[list, list]:
+    """Return where else in the stretch [start, end) the passage may start, and end.
+
+    Where the quote's first two (last two) words are: the comparison pairs the first of
+    several ("We know that we are the market") and reaches back to pair a first word memory
+    changed ("Them answer is") with an earlier one. And where a paragraph starts or ends: the
+    room left around the words found reaches into the paragraphs either side.
+    """
+    firsts, lasts = {w.stem for w in quote[:2]}, {w.stem for w in quote[-2:]}
+    starts = [
+        i
+        for i in range(start + 1, end)
+        if real[i].stem in firsts or real[i].paragraph != real[i - 1].paragraph
+    ]
+    ends = [
+        i + 1
+        for i in range(start, end - 1)
+        if real[i].stem in lasts or real[i].paragraph != real[i + 1].paragraph
+    ]
+    return starts, ends
+
+
+def best(alignments) -> Alignment:
+    """Return the alignment that is close (or exact) if any is, the most alike of those."""
+    return max(alignments, key=lambda found: (found.verdict != NOT_FOUND, found.similarity))
 
 
 def within(quote: list[Word], real: list[Word], start: int, end: int) -> Alignment:
@@ -106,7 +158,11 @@ def within(quote: list[Word], real: list[Word], start: int, end: int) -> Alignme
         steps, start = steps[1:], start + 1
     while steps and steps[-1].kind == "dropped":
         steps, end = steps[:-1], end - 1
-    return score(quote, real[start:end], start, end, tuple(steps))
+    found = score(quote, real[start:end], start, end, tuple(steps))
+    joined = end > start and real[start].paragraph != real[end - 1].paragraph
+    if joined and quote[0].paragraph == quote[-1].paragraph:
+        return replace(found, joined=True)
+    return found
 
 
 def passage(quote: list[Word], real: list[Word]) -> tuple[int | None, int]:
@@ -203,14 +259,22 @@ def score(quote, real, start, end, steps) -> Alignment:
             continue
         kind = "moved together" if index in together else step.kind
         if kind == "changed":
-            kind = "typo" if fuzz.ratio(step.typed.surface, step.real.surface) >= TYPO_RATIO else ""
+            kind = "typo" if misspelt(step.typed.surface, step.real.surface) else ""
         credit = CREDIT.get(kind, 0.0)
         found += credit * step.typed.weight
         content_found += credit * (step.typed.weight == 1.0)
     total = sum(w.weight for w in quote) + sum(w.weight for w in real)
     content = sum(w.weight == 1.0 for w in quote)
     recall = content_found / content if content else found / sum(w.weight for w in quote)
-    return Alignment(start, end, steps, 2 * found / total if total else 0.0, recall)
+    similarity = 2 * found / total if total else 0.0
+    return Alignment(start, end, steps, similarity, recall, words=len(quote))
+
+
+def misspelt(typed: str, real: str) -> bool:
+    """Return whether a typed word is the real one misspelt: a letter or two off ("Tilerson"),
+    not another word ("plan" for "planet")."""
+    allowed = 1 if len(real) < 8 else 2
+    return fuzz.ratio(typed, real) >= TYPO_RATIO and Levenshtein.distance(typed, real) <= allowed
 
 
 def moved_together(quote: list[Word], steps: tuple[Step, ...]) -> set[int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import operator
+import re
+from bisect import bisect
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -36,6 +38,7 @@ WHOLE_TEXT, MARGIN = 1500, 200  # characters: a longer text is read around the q
 SAID = ("text", "via_interpreter")  # the turn's own words, not its speaker's names or title
 RANK = {EXACT: 0, "close": 1, NOT_FOUND: 2}
 FAILED = "The quote could not be checked just now. Please try again."
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass
@@ -88,8 +91,9 @@ def words_of(text: str, analyzer, start: int = 0, end: int | None = None) -> lis
     """Return the words of a text (or of text[start:end]) with their stems, as the engine
     analyses them; offsets are the whole text's."""
     part = text[start:end]
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     return [
-        Word(start + a, start + b, term, analysis.fold(part[a:b]))
+        Word(start + a, start + b, term, analysis.fold(part[a:b]), bisect(breaks, start + a))
         for a, b, term in analysis.tokens(part, analyzer)
     ]
 

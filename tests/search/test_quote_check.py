@@ -95,6 +95,31 @@ def test_an_unrelated_passage_is_never_close(quote):
     assert found is None or found.verdict == NOT_FOUND
 
 
+@pytest.mark.parametrize(
+    ("quote", "real"),
+    [
+        # Across a paragraph break the quote does not have: words of two thoughts.
+        ("we are the market", "Homes are on the market.\n\nWe will see."),
+        # Two slips in four words: a passage sharing a phrase's shape, not the quote.
+        ("we are the market", "Homes are on the market for a year."),
+        # "plan" is no slip of "planet", and "no" is half the meaning.
+        ("there is no planet B", "Is there a plan B for the talks?"),
+        # A negation left out turns the statement round.
+        ("we will not accept this deal", "We will accept this deal."),
+    ],
+)
+def test_what_says_something_else_is_not_close(quote, real):
+    found, _ = aligned(quote, real)
+    assert found is None or found.verdict == NOT_FOUND
+
+
+def test_a_slip_of_a_letter_is_still_a_typo():
+    found, steps = aligned(
+        "Secretary Tilerson said we are the market", "Secretary Tillerson said we are the market"
+    )
+    assert found.verdict == CLOSE
+
+
 def test_the_passage_is_only_what_the_quote_covers():
     found, _ = aligned("we are a market")
     assert passage(found) == "we are the market"
