@@ -8,11 +8,14 @@ not in the statement are <del>, a word in another form is a dotted <span>.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.utils.html import escape, format_html
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.search.quote_check import Match
@@ -93,18 +96,22 @@ def interpreted(match: Match) -> bool:
 
 
 def citation(match: Match, permalink: str) -> str:
-    """Return the citation of the matched utterance, as the quote's page gives it."""
-    u = match.utterance
-    event = u.event
-    who = f"{u.speaker.name} ({match.role})" if match.role else u.speaker.name
-    if interpreted(match):
-        who += " (via interpreter)"
-    where = "".join(f"{part}, " for part in (event.venue, event.city) if part)
-    published = f" Published at {event.source_link}." if event.source_link else ""
-    return (
-        f"{who}, “{event.title}”, {where}{event.date_label}.{published} "
-        f"Diplomatic Statements Archive, {permalink}"
+    """Return the citation of the matched utterance as text: the quote's own page's, from the
+    one template that writes it, so the two never differ."""
+    cited = render_to_string(
+        "archive/includes/citation.html",
+        {
+            "id": "citation",
+            "utterance": match.utterance,
+            # As the quote's page: "Representative of Russia (Representative)" says it twice.
+            "role": ""
+            if match.role.casefold() in match.utterance.speaker.name.casefold()
+            else match.role,
+            "permalink": permalink,
+            "accessed": timezone.localdate(),
+        },
     )
+    return html.unescape(strip_tags(cited)).strip()
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """The quote check's page, its API endpoint and its offer on the search page."""
 
+import html
 import re
 
 import pytest
@@ -87,10 +88,22 @@ def test_the_api_answers_the_check(client, archive):
     assert {"kind": "changed", "word": "the", "typed": "a"} in first["comparison"]
     assert first["passage"]["text"] == "We are the market"
     assert first["passage"]["after"].startswith(". Demand")
-    assert first["citation"].endswith(
-        f"http://testserver{archive['utterances'][0].get_absolute_url()}"
-    )
+    assert first["citation"] == permalink_citation(client, archive["utterances"][0])
     assert data["pagination"]["page"] == 1 and data["pagination"]["next"] is None
+
+
+def permalink_citation(client, utterance) -> str:
+    """Return the citation the quote's own page gives, as text."""
+    body = client.get(utterance.get_absolute_url()).content.decode()
+    cited = body.split('id="citation-text"', 1)[1].split(">", 1)[1].split("</p>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", cited))
+
+
+def test_the_check_cites_as_the_quotes_own_page_does(client, archive):
+    response, _ = page(client, q="we are a market")
+    cited = response.context["found"][0].citation
+    assert cited == permalink_citation(client, archive["utterances"][0])
+    assert "(accessed " in cited
 
 
 def test_the_api_keeps_its_conventions(client, archive):
