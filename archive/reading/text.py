@@ -6,7 +6,7 @@ import re
 
 from archive.reading.caseless import Caseless
 from archive.reading.draft import Draft
-from archive.reading.event import kind_from_title
+from archive.reading.event import event_date, find_date, kind_from_title
 from archive.reading.header import is_prose, read_header
 from archive.reading.labels import NO_LABEL
 from archive.reading.people import Person, from_title, merge
@@ -17,6 +17,7 @@ CATEGORY = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}):\s+(?P<kind>\S.*)$
 US_SOURCE = Caseless(r"state department|department of state|white house|u\.s\. embassy")
 US_ADDRESS = re.compile(r"whitehouse\.|state\.gov")
 NO_TITLE = "no title found before the first speaker label"
+WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?", re.IGNORECASE)
 
 
 def blocks(chunks: tuple[Chunk, ...]) -> list[list[str]]:
@@ -27,6 +28,22 @@ def blocks(chunks: tuple[Chunk, ...]) -> list[list[str]]:
             grouped.append([])
         grouped[-1].append(chunk.text)
     return grouped
+
+
+def is_dateline(line: str) -> bool:
+    """Return whether a line is a date alone ("March 3, 2021", "Wednesday, March 3, 2021")."""
+    date, rest = find_date(line)
+    return date is not None and (not rest or WEEKDAY.fullmatch(rest) is not None)
+
+
+def without_dateline(grouped: list[list[str]]) -> list[list[str]]:
+    """Return the header blocks with a date printed right under the title made a block of its
+    own: it dates the event and is no part of the title."""
+    if not grouped:
+        return grouped
+    first = grouped[0]
+    at = next((i for i, line in enumerate(first) if i and is_dateline(line)), None)
+    return grouped if at is None else [first[:at], first[at:], *grouped[1:]]
 
 
 def title_and_kind(block: list[str]) -> tuple[str, str]:
@@ -66,13 +83,14 @@ def narrator_of(people: tuple[Person, ...]) -> Person | None:
 def read_text(text: str) -> Draft:
     """Return the draft reading of a PDF-copied plain-text transcript."""
     preamble, turns = segment(line_chunks(text))
-    grouped = blocks(preamble)
+    grouped = without_dateline(blocks(preamble))
     title, kind = title_and_kind(grouped[0]) if grouped else ("", "")
     if is_prose(title):
         title, kind, grouped = "", "", [[], *grouped]
     header = read_header([" ".join(b) for b in grouped[1:]], kind)
     host = header.people[0].described() if header.principal else ""
-    event = EventReading(title, kind, header.date, header.venue, header.city, "", host)
+    date, _ = event_date(title, header.date, None)  # "Department Press Briefing – May 2, 2022"
+    event = EventReading(title, kind, date, header.venue, header.city, "", host)
     people = merge([*header.people, *from_title(title)])
     warnings = () if title else (NO_TITLE,)
     return Draft(

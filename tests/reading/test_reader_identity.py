@@ -202,7 +202,39 @@ def test_un_speeches_name_the_country_in_full(filename, speaker, country):
     assert reading.event.date_precision == "year"
 
 
+def test_un_page_heads_and_feet_are_no_words_of_the_speech():
+    """The PDF-born text of a UN record keeps its running heads (A/65/PV.13) and feet (job
+    number and page) between the lines, often inside a sentence."""
+    text = (
+        "We also offer our best practices in\n  \n \n10-54965 24 \n \n"
+        "establishing standards of good governance.\n\n"
+        "A/70/PV.25 02/10/2015\nThe Assembly met.\n15-29816 37/45\n\n36/45 15-29816\n"
+        "See document A/70/PV.25 for more.\n"
+    )
+    [turn] = read(text, metadata=Metadata(filename="EST_65_2010.txt")).utterances
+    assert [p.text for p in turn.paragraphs] == [
+        "We also offer our best practices in establishing standards of good governance.",
+        "The Assembly met.",
+        "See document A/70/PV.25 for more.",
+    ]
+
+
 # Event metadata.
+@pytest.mark.parametrize("dateline", ["March 3, 2021", "2021-03-03", "Wednesday, March 3, 2021"])
+def test_a_date_on_the_line_under_a_plain_text_title_is_the_date_not_the_title(dateline):
+    text = f"Press Briefing by Secretary Blinken\n{dateline}\n\nSECRETARY BLINKEN: Good morning.\n"
+    reading = read(text, registry=REGISTRY)
+    assert reading.event.title == "Press Briefing by Secretary Blinken"
+    assert reading.event.date == datetime.date(2021, 3, 3)
+
+
+def test_a_date_within_a_title_line_stays_in_the_title():
+    text = "Department Press Briefing – February 7, 2022\n\nMR PRICE: Good afternoon.\n"
+    reading = read(text, registry=REGISTRY)
+    assert reading.event.title == "Department Press Briefing – February 7, 2022"
+    assert reading.event.date == datetime.date(2022, 2, 7)
+
+
 def test_the_date_the_title_prints_wins_over_the_publication_date():
     page = (
         "<html><head><title>Department Press Briefing – February 7, 2022</title></head><body>"
