@@ -62,7 +62,11 @@ class SpeakerListView(ListView):
         context["kinds"] = FILTER_KINDS
         context["filters"] = self.filters
         if self.filters["kind"] != SpeakerKind.ROLE and not self.filters["q"]:
-            context["role_speakers"] = Speaker.objects.roles().most_quoted()[:ROLES_SHOWN]
+            # Of the country asked for: a UN speech's speaker is "Representative of Ghana".
+            roles = Speaker.objects.roles()
+            if self.filters["country"]:
+                roles = roles.filter(country=self.filters["country"])
+            context["role_speakers"] = roles.most_quoted()[:ROLES_SHOWN]
         return context
 
 

@@ -32,6 +32,23 @@ def test_roles_are_kept_apart_from_people(client, seed):
     assert names(client.get("/speakers/?kind=role")) == ["Question"]
 
 
+def test_a_countrys_roles_are_shown_beside_its_people(client, seed):
+    """A UN speech's speaker is the role "Representative of Ghana": a country's page of
+    speakers shows its roles, and no other country's."""
+    ghana = Speaker.objects.create(
+        name="Representative of Ghana", slug="representative-of-ghana", kind="role", country="Ghana"
+    )
+    utterance = seed["utterances"][0]
+    utterance.pk, utterance.sequence, utterance.speaker = None, 900, ghana
+    utterance.save()
+    response = client.get("/speakers/?country=Ghana")
+    assert names(response) == []
+    assert [s.name for s in response.context["role_speakers"]] == ["Representative of Ghana"]
+    assert "All roles of Ghana" in response.content.decode()
+    mexico = client.get("/speakers/?country=Mexico").context["role_speakers"]
+    assert "Representative of Ghana" not in [s.name for s in mexico]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
