@@ -103,7 +103,9 @@ def negated(step: Step) -> bool:
     """Return whether a step adds, drops or changes a negation ("not", "no", "n't")."""
     if step.kind not in {"added", "dropped", "changed"}:
         return False
-    return any(word is not None and word.surface in NEGATIONS for word in (step.real, step.typed))
+    sides = [word is not None and word.surface in NEGATIONS for word in (step.real, step.typed)]
+    # "not" for "n't" (will not, won't) says the same: one side alone turns it round.
+    return sides[0] != sides[1] if step.kind == "changed" else any(sides)
 
 
 def align(quote: list[Word], real: list[Word]) -> Alignment | None:

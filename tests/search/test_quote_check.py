@@ -113,6 +113,11 @@ def test_what_says_something_else_is_not_close(quote, real):
     assert found is None or found.verdict == NOT_FOUND
 
 
+def test_a_negation_in_another_form_is_still_close():
+    found, _ = aligned("we won't accept this deal", "We will not accept this deal.")
+    assert found.verdict == CLOSE
+
+
 def test_a_slip_of_a_letter_is_still_a_typo():
     found, steps = aligned(
         "Secretary Tilerson said we are the market", "Secretary Tillerson said we are the market"
