@@ -19,6 +19,7 @@ from archive.importing import (
 )
 from archive.models import PendingUpload, SpeakerRedirect
 from archive.reading import ReaderError
+from archive.speaker_names import is_full_name
 from archive.upload.forms import MergeSpeakersForm
 from archive.upload.views import PreviewView, UploadView
 
@@ -107,7 +108,10 @@ class SpeakerMergeAdminMixin:
             self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
             return None
         data = request.POST if "merge" in request.POST else None
-        form = MergeSpeakersForm(data, speakers=speakers, initial={"keep": speakers[0]})
+        # A registry person, else a full name, else the most quoted: "Zolan" merges into
+        # "Zolan Kanno-Youngs" however many more questions the first name asked.
+        likely = min(speakers, key=lambda s: (s.person_id is None, not is_full_name(s.name)))
+        form = MergeSpeakersForm(data, speakers=speakers, initial={"keep": likely})
         if not form.is_valid():
             return self.merge_page(request, form, speakers)
         keep = form.cleaned_data["keep"]

@@ -61,6 +61,25 @@ def test_merge_asks_which_speaker_to_keep(admin_client, duplicate_kelly):
     assert Speaker.objects.filter(pk=duplicate_kelly.pk).exists()
 
 
+def test_merge_offers_to_keep_the_full_name_over_the_most_quoted_first_name(
+    admin_client, seed_event
+):
+    """Zolan (three questions) and Zolan Kanno-Youngs (one): the full name is the one to keep."""
+    question = seed_event.utterances.filter(label="QUESTION")
+    first = Speaker.objects.create(name="Zolan", slug="zolan", kind="journalist")
+    full = Speaker.objects.create(
+        name="Zolan Kanno-Youngs", slug="zolan-kanno-youngs", kind="journalist"
+    )
+    turns = list(question[:4])
+    for turn in turns[:3]:
+        turn.speaker = first
+        turn.save()
+    turns[3].speaker = full
+    turns[3].save()
+    page = merge(admin_client, [first, full])
+    assert page.context["form"]["keep"].initial == full
+
+
 def test_merge_moves_turns_labels_appearances_and_redirects(
     admin_client, duplicate_kelly, seed_event, scheduled
 ):
