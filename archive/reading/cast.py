@@ -51,8 +51,9 @@ class Entry:
         self.person, self.resolved = found.person.key, True
         if post and found.former:
             self.role = f"Former {post.title}"
-        elif post:
-            self.role = self.role or post.title
+        elif post and (not self.role or office_words(self.role) <= office_words(post.title)):
+            # The label's "Secretary" is the post's "Secretary of State", said in full.
+            self.role = post.title
         if post:
             self.country = post.country or self.country
         return self

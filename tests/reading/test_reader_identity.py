@@ -176,6 +176,15 @@ def test_roles_are_a_kind_of_their_own(label):
     assert speaker.kind == "role"
 
 
+def test_a_short_title_on_the_label_is_the_registry_post_in_full():
+    """SECRETARY BLINKEN is the Secretary of State; a role the post does not hold stays."""
+    reading = whitehouse("SECRETARY BLINKEN:  Thank you.\n", date="2023-01-10")
+    assert by_label(reading, "SECRETARY BLINKEN").role == "Secretary of State"
+    reading = whitehouse("AMBASSADOR BLINKEN:  Thank you.\n", date="2023-01-10")
+    speaker = by_label(reading, "AMBASSADOR BLINKEN")
+    assert speaker.role != "Secretary of State"
+
+
 def test_a_plural_is_no_typo_of_a_role_word():
     """STATES is one typo from STATE, but a word of its own."""
     speaker = by_label(
