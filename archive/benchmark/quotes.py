@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive.search.alignment import FUNCTION_WORDS
+from archive.speaker_names import fold
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
 MIN_WORDS, MAX_WORDS = 8, 30
@@ -106,8 +107,8 @@ def short_cases(found: list[tuple], count: int, words: list[str], texts, seed: i
 
 
 def plain(text: str) -> str:
-    """Return the text's words in lower case, one space apart, and one either side."""
-    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+    """Return the text's words folded, one space apart, and one either side."""
+    return f" {fold(text)} "
 
 
 def measure(check, found: list[Case], held_out: list[Case]) -> dict:

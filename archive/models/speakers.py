@@ -183,6 +183,11 @@ class Speaker(models.Model):
     def get_absolute_url(self):
         return reverse("archive:speaker-detail", kwargs={"slug": self.slug})
 
+    def role_beside_name(self, role: str) -> str:
+        """Return the role to print after the name: none where the name says it already
+        ("Representative of Russia (Representative)" says it twice)."""
+        return "" if role.casefold() in self.name.casefold() else role
+
     def natural_key(self):
         return (self.slug,)
 

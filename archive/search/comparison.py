@@ -103,10 +103,7 @@ def citation(match: Match, permalink: str) -> str:
         {
             "id": "citation",
             "utterance": match.utterance,
-            # As the quote's page: "Representative of Russia (Representative)" says it twice.
-            "role": ""
-            if match.role.casefold() in match.utterance.speaker.name.casefold()
-            else match.role,
+            "role": match.utterance.speaker.role_beside_name(match.role),
             "permalink": permalink,
             "accessed": timezone.localdate(),
         },

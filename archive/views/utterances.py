@@ -33,8 +33,7 @@ class UtteranceDetailView(DetailView):
             event_id=utterance.event_id, speaker_id=utterance.speaker_id
         ).first()
         role = appearance.role if appearance else ""
-        # "Representative of Russia (Representative)" says the role twice.
-        context["role"] = "" if role.casefold() in utterance.speaker.name.casefold() else role
+        context["role"] = utterance.speaker.role_beside_name(role)
         context["transcript_page"] = transcript_page(utterance)
         context["permalink"] = self.request.build_absolute_uri(utterance.get_absolute_url())
         context["accessed"] = timezone.localdate()
